@@ -1,0 +1,15 @@
+//! HugOps domain logic and storage, free of any GUI.
+//!
+//! The CLI (`hugops`) and the Tauri shell are thin layers over this crate: each
+//! of their commands is one call into a function here. Nothing in this crate
+//! prints, touches a window or reaches the network.
+
+pub mod clock;
+pub mod error;
+pub mod journal;
+pub mod reminders;
+pub mod settings;
+pub mod store;
+
+pub use error::{Error, ErrorCode, Result};
+pub use store::Store;

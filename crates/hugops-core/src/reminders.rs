@@ -1,0 +1,1 @@
+//! Which reminders are due, computed from the stored state and a clock.

@@ -1,0 +1,1 @@
+//! User settings, stored in the database.

@@ -1,0 +1,329 @@
+//! The one SQLite file where HugOps keeps everything.
+//!
+//! Opening is careful: a file that is not a HugOps database (or is corrupt, or
+//! was written by a newer HugOps) is refused with a clear error and never
+//! written to. A new database is created with mode 0600, WAL journaling,
+//! foreign keys on, a busy timeout, and versioned migrations.
+
+mod schema;
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result};
+
+/// `PRAGMA application_id` of every HugOps database ("HUGS" in ASCII).
+pub const APPLICATION_ID: i32 = 0x4855_4753;
+
+/// Environment variable that overrides the database path.
+pub const DB_ENV: &str = "HUGOPS_DB";
+
+/// How long a writer waits for another one before giving up.
+const BUSY_TIMEOUT_MS: u32 = 5_000;
+
+/// An open HugOps database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it (and its folder) if missing,
+    /// and migrates it to the current schema.
+    ///
+    /// Fails with [`Error::NotHugOpsDb`] or [`Error::TooNew`] without writing
+    /// anything if the file exists but is not a usable HugOps database.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        let existed = check_existing_file(&path)?;
+        if !existed {
+            create_private_file(&path)?;
+        }
+        let mut conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| not_hugops(&path, e))?;
+        conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()))?;
+        if existed {
+            check_identity(&conn, &path)?;
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| not_hugops(&path, e))?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        schema::migrations().to_latest(&mut conn)?;
+        restrict_sidecars(&path);
+        Ok(Store { conn, path })
+    }
+
+    /// Opens a private in-memory database (for tests and benchmarks).
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        schema::migrations().to_latest(&mut conn)?;
+        Ok(Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        })
+    }
+
+    /// Where this database lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The connection, for writes (transactions need `&mut`).
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+/// The database path to use: `flag` if given, else `$HUGOPS_DB`, else the
+/// OS data folder (`~/.local/share/hugops/hugops.db` on Linux).
+pub fn resolve_path(flag: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(p) = flag {
+        return Ok(p);
+    }
+    if let Some(p) = std::env::var_os(DB_ENV).filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    default_path()
+}
+
+/// The default database path in the OS data folder.
+pub fn default_path() -> Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("org", "HugOps", "hugops").ok_or_else(|| {
+        Error::invalid(
+            "database",
+            "cannot find a home folder; pass --db PATH or set HUGOPS_DB",
+        )
+    })?;
+    Ok(dirs.data_dir().join("hugops.db"))
+}
+
+/// Returns whether a non-empty file is already at `path`, refusing anything
+/// that does not start with the SQLite header.
+fn check_existing_file(path: &Path) -> Result<bool> {
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    if meta.is_dir() {
+        return Err(Error::NotHugOpsDb {
+            path: path.into(),
+            reason: "it is a folder".into(),
+        });
+    }
+    if meta.len() == 0 {
+        return Ok(true);
+    }
+    let mut header = [0u8; 16];
+    let mut file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let read = file.read(&mut header).map_err(|e| Error::io(path, e))?;
+    if read < 16 || &header != b"SQLite format 3\0" {
+        return Err(Error::NotHugOpsDb {
+            path: path.into(),
+            reason: "not an SQLite file".into(),
+        });
+    }
+    Ok(true)
+}
+
+/// Refuses an SQLite file that belongs to another program or a newer HugOps.
+fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
+    let app_id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|e| not_hugops(path, e))?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(|e| not_hugops(path, e))?;
+    if app_id != APPLICATION_ID && !(app_id == 0 && tables == 0) {
+        return Err(Error::NotHugOpsDb {
+            path: path.into(),
+            reason: format!("it belongs to another program (application_id {app_id:#x})"),
+        });
+    }
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let known = schema::VERSION;
+    if version > known {
+        return Err(Error::TooNew {
+            path: path.into(),
+            found: version,
+            known,
+        });
+    }
+    Ok(())
+}
+
+fn not_hugops(path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            Error::NotHugOpsDb {
+                path: path.into(),
+                reason: "the file is corrupt".into(),
+            }
+        }
+        _ => Error::Sqlite(e),
+    }
+}
+
+/// Creates an empty file readable by its owner only, and its folder.
+fn create_private_file(path: &Path) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_private_dir(dir)?;
+    }
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(|e| Error::io(dir, e))
+}
+
+/// The `-wal` and `-shm` files hold journal text too: keep them private.
+fn restrict_sidecars(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            // Best effort: a sidecar may not exist yet.
+            let _ = fs::set_permissions(&p, fs::Permissions::from_mode(0o600));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_database_is_private_and_in_wal_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/hugops.db");
+        let store = Store::open(&path).unwrap();
+        let mode: String = store
+            .conn()
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let fk: i64 = store
+            .conn()
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let perm = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(perm, 0o600);
+        }
+    }
+
+    #[test]
+    fn reopening_keeps_the_schema_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hugops.db");
+        drop(Store::open(&path).unwrap());
+        let store = Store::open(&path).unwrap();
+        let v: i64 = store
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, schema::VERSION);
+    }
+
+    #[test]
+    fn text_file_is_refused_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.db");
+        fs::write(&path, "my precious notes\n").unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, Error::NotHugOpsDb { .. }), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "my precious notes\n");
+    }
+
+    #[test]
+    fn foreign_sqlite_database_is_refused_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.db");
+        {
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+                .unwrap();
+        }
+        let before = fs::read(&path).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, Error::NotHugOpsDb { .. }), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn corrupt_database_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("broken.db");
+        let mut bytes = b"SQLite format 3\0".to_vec();
+        bytes.extend(std::iter::repeat_n(0xAB, 4096));
+        fs::write(&path, &bytes).unwrap();
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, Error::NotHugOpsDb { .. }), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), bytes);
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("future.db");
+        {
+            let store = Store::open(&path).unwrap();
+            store
+                .conn()
+                .pragma_update(None, "user_version", schema::VERSION + 1)
+                .unwrap();
+        }
+        let err = Store::open(&path).unwrap_err();
+        assert!(matches!(err, Error::TooNew { .. }), "{err}");
+    }
+
+    #[test]
+    fn flag_wins_over_environment() {
+        let p = resolve_path(Some(PathBuf::from("/tmp/x.db"))).unwrap();
+        assert_eq!(p, PathBuf::from("/tmp/x.db"));
+    }
+}

@@ -1,0 +1,84 @@
+//! Versioned schema migrations. Append new migrations; never edit old ones.
+
+use rusqlite_migration::{Migrations, M};
+
+/// The schema version this build writes (`PRAGMA user_version`).
+pub const VERSION: i64 = 1;
+
+/// Version 1: the kudos journal with its full-text index, settings, and the
+/// log of reminders already shown.
+const V1: &str = r#"
+CREATE TABLE entries (
+    id          INTEGER PRIMARY KEY,
+    direction   TEXT NOT NULL CHECK (direction IN ('given', 'received')),
+    person      TEXT NOT NULL,
+    email       TEXT,
+    message     TEXT NOT NULL,
+    tags        TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tags)),
+    link        TEXT,
+    occurred_on TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT,
+    deleted_at  TEXT
+);
+CREATE INDEX entries_by_date ON entries (occurred_on DESC, id DESC);
+CREATE INDEX entries_by_person ON entries (person COLLATE NOCASE);
+
+-- External-content FTS5 index over person, message and tags. The unicode61
+-- tokenizer with remove_diacritics 2 makes `zoe` match `Zoë`.
+CREATE VIRTUAL TABLE entries_fts USING fts5 (
+    person, message, tags,
+    content = 'entries', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER entries_ai AFTER INSERT ON entries BEGIN
+    INSERT INTO entries_fts (rowid, person, message, tags)
+    VALUES (new.id, new.person, new.message, new.tags);
+END;
+CREATE TRIGGER entries_ad AFTER DELETE ON entries BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, person, message, tags)
+    VALUES ('delete', old.id, old.person, old.message, old.tags);
+END;
+CREATE TRIGGER entries_au AFTER UPDATE OF person, message, tags ON entries BEGIN
+    INSERT INTO entries_fts (entries_fts, rowid, person, message, tags)
+    VALUES ('delete', old.id, old.person, old.message, old.tags);
+    INSERT INTO entries_fts (rowid, person, message, tags)
+    VALUES (new.id, new.person, new.message, new.tags);
+END;
+
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL CHECK (json_valid(value))
+);
+
+-- One row per reminder occurrence already shown, so a reminder fires once.
+CREATE TABLE reminder_log (
+    kind     TEXT NOT NULL,
+    due_at   TEXT NOT NULL,
+    fired_at TEXT NOT NULL,
+    PRIMARY KEY (kind, due_at)
+);
+"#;
+
+/// All migrations, oldest first.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1)])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        super::migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn version_matches_migration_count() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        super::migrations().to_latest(&mut conn).unwrap();
+        let v: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, super::VERSION);
+    }
+}

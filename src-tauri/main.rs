@@ -1,0 +1,1 @@
+fn main(){ hugops_desktop::run() }
