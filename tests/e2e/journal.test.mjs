@@ -1,0 +1,94 @@
+// End to end through the real webview: the kudos journal and its nudge.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withApp, tempDb, delivered } from './harness.mjs';
+import { Keys } from './webdriver.mjs';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+// A Monday, so the default Friday nudge is not due during the journal tests.
+const QUIET_MONDAY = { HUGOPS_NOW: '2026-11-23T10:00:00Z', HUGOPS_TZ: 'UTC' };
+
+/** Opens quick add, fills it in and saves with Ctrl+Enter. */
+async function quickAdd(session, { person, message, tags = '' }) {
+  await (await session.find('[data-testid="open-quick-add"]')).click();
+  const form = await session.waitFor('[data-testid="quick-add"]');
+  await (await form.find('[data-testid="qa-person"]')).type(person);
+  if (tags) await (await form.find('[data-testid="qa-tags"]')).type(tags);
+  const text = await form.find('[data-testid="qa-message"]');
+  await text.type(message);
+  await text.type(Keys.CONTROL + Keys.ENTER + Keys.NULL);
+}
+
+/** Types `query` into the search box and returns the texts of the cards shown. */
+async function search(session, query) {
+  const box = await session.find('[data-testid="search"]');
+  await box.clear();
+  await box.type(query);
+  return session.until(async () => {
+    const cards = await session.findAll('[data-testid="entry"]');
+    const texts = await Promise.all(cards.map((c) => c.text()));
+    return texts.length ? texts : null;
+  }, 10000, `results for ${query}`);
+}
+
+async function messages(session) {
+  const els = await session.findAll('[data-testid="entry-message"]');
+  return Promise.all(els.map((e) => e.text()));
+}
+
+test('a kudos added in the window is found by search, also after a restart', async () => {
+  const env = { HUGOPS_DB: tempDb(), ...QUIET_MONDAY };
+  await withApp(env, async (s) => {
+    await quickAdd(s, {
+      person: 'Zoë Okafor',
+      message: 'Untangled the flaky deploy at 2 am and wrote it up.',
+      tags: 'ownership',
+    });
+    await s.until(async () => (await messages(s)).length === 1, 10000, 'the new entry');
+    const found = await search(s, 'zoe');
+    assert.equal(found.length, 1);
+    assert.match(found[0], /Zoë Okafor/);
+  });
+  await withApp(env, async (s) => {
+    const found = await search(s, 'flaky');
+    assert.equal(found.length, 1);
+    assert.match(found[0], /Untangled the flaky deploy/);
+  });
+});
+
+test('hostile text is shown literally, never as HTML', async () => {
+  await withApp({ HUGOPS_DB: tempDb(), ...QUIET_MONDAY }, async (s) => {
+    await quickAdd(s, { person: HOSTILE, message: HOSTILE });
+    const shown = await s.until(async () => {
+      const m = await messages(s);
+      return m.length === 1 ? m : null;
+    }, 10000, 'the hostile entry');
+    assert.equal(shown[0], HOSTILE);
+    const person = await (await s.find('[data-testid="entry-person"]')).text();
+    assert.equal(person, HOSTILE);
+    const images = await s.findAll('[data-testid="entry-list"] img');
+    assert.equal(images.length, 0);
+    const alerted = await s.execute('return document.title');
+    assert.equal(typeof alerted, 'string');
+  });
+});
+
+test('an empty message is refused inline and nothing is stored', async () => {
+  await withApp({ HUGOPS_DB: tempDb(), ...QUIET_MONDAY }, async (s) => {
+    await quickAdd(s, { person: 'Sam', message: '   ' });
+    const error = await s.waitFor('[data-testid="qa-error"]');
+    assert.match(await error.text(), /message/i);
+    assert.equal((await messages(s)).length, 0);
+  });
+});
+
+test('a due appreciation nudge reaches the notification server', async () => {
+  // Friday 16:00 UTC, an hour after the default Friday 15:00 nudge, nothing given.
+  const env = { HUGOPS_DB: tempDb(), HUGOPS_NOW: '2026-11-27T16:00:00Z', HUGOPS_TZ: 'UTC' };
+  await withApp(env, async (s) => {
+    const nudge = await s.until(async () => {
+      return delivered().find((n) => n.appname === 'HugOps');
+    }, 20000, 'a HugOps notification in dunst');
+    assert.ok(nudge.summary.length > 0);
+  });
+});
