@@ -1,1 +1,512 @@
 //! User settings, stored in the database.
+//!
+//! Settings live in the `settings` table, one JSON row per top-level key
+//! (`nudge`, `paused_until`, `timezone`), so one part can change without
+//! rewriting the others and older or partial values still load: anything
+//! missing takes its default. The CLI edits them one dotted key at a time
+//! ([`set_value`]); the UI sends the whole [`Settings`] ([`save`]).
+
+use chrono::{DateTime, NaiveTime, Utc, Weekday};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::clock::{format_instant, Clock};
+use crate::{Error, Result, Store};
+
+/// Everything the user can configure.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The weekly appreciation nudge.
+    pub nudge: NudgeSettings,
+    /// No reminder is shown before this instant (`None`: not paused).
+    #[serde(with = "instant_serde::option")]
+    pub paused_until: Option<DateTime<Utc>>,
+    /// IANA zone name for reminder times; `None` follows the system zone.
+    pub timezone: Option<String>,
+}
+
+/// When the weekly "appreciate someone" nudge comes, in the user's zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NudgeSettings {
+    pub enabled: bool,
+    /// Serialised as `mon` .. `sun`.
+    #[serde(with = "weekday_serde")]
+    pub weekday: Weekday,
+    /// Local time of day, serialised as `HH:MM`.
+    #[serde(with = "time_serde")]
+    pub time: NaiveTime,
+}
+
+impl Default for NudgeSettings {
+    fn default() -> Self {
+        NudgeSettings {
+            enabled: true,
+            weekday: Weekday::Fri,
+            time: NaiveTime::from_hms_opt(15, 0, 0).expect("15:00 is a valid time"),
+        }
+    }
+}
+
+impl Settings {
+    /// The configured zone, if set and known to this build.
+    pub fn zone(&self) -> Option<Tz> {
+        self.timezone.as_deref().and_then(|name| name.parse().ok())
+    }
+
+    /// The zone reminder times are read in: the configured one, else the clock's.
+    pub fn effective_zone(&self, clock: &dyn Clock) -> Tz {
+        self.zone().unwrap_or_else(|| clock.tz())
+    }
+
+    /// Whether reminders are paused at `now`.
+    pub fn is_paused(&self, now: DateTime<Utc>) -> bool {
+        self.paused_until.is_some_and(|until| until > now)
+    }
+}
+
+/// The keys [`set_value`] accepts.
+pub const SETTABLE_KEYS: [&str; 4] = ["nudge.enabled", "nudge.weekday", "nudge.time", "timezone"];
+
+/// The stored settings, with defaults for anything missing.
+///
+/// A stored row this build cannot read (hand-edited, or written by a newer
+/// HugOps), including a zone name it does not know, falls back to its
+/// default instead of failing: reminders keep working, and the next [`save`]
+/// repairs it.
+pub fn load(store: &Store) -> Result<Settings> {
+    let mut stmt = store.conn().prepare("SELECT key, value FROM settings")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut map = Map::new();
+    for row in rows {
+        let (key, text) = row?;
+        if let Ok(value) = serde_json::from_str::<Value>(&text) {
+            map.insert(key, value);
+        }
+    }
+    map.retain(|key, value| readable_alone(key, value));
+    let mut settings: Settings = serde_json::from_value(Value::Object(map)).unwrap_or_default();
+    if settings.zone().is_none() {
+        settings.timezone = None;
+    }
+    Ok(settings)
+}
+
+/// Whether `{key: value}` alone deserialises into [`Settings`].
+fn readable_alone(key: &str, value: &Value) -> bool {
+    let single = Map::from_iter([(key.to_owned(), value.clone())]);
+    serde_json::from_value::<Settings>(Value::Object(single)).is_ok()
+}
+
+/// Validates and stores all settings in one transaction.
+pub fn save(store: &mut Store, settings: &Settings) -> Result<()> {
+    if let Some(name) = &settings.timezone {
+        check_zone(name)?;
+    }
+    let Value::Object(map) = serde_json::to_value(settings).expect("settings serialise") else {
+        unreachable!("settings serialise to a JSON object");
+    };
+    let tx = store.conn_mut().transaction()?;
+    for (key, value) in map {
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value.to_string()),
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Sets one setting from text typed by a person (`hugops settings set KEY VALUE`)
+/// and returns the settings as stored.
+///
+/// Keys are [`SETTABLE_KEYS`]: `nudge.enabled` (`true`/`false`/`on`/`off`),
+/// `nudge.weekday` (`mon` or `monday` ..), `nudge.time` (`HH:MM`), `timezone`
+/// (an IANA name, any case, or `system`). Errors name the key.
+pub fn set_value(store: &mut Store, key: &str, value: &str) -> Result<Settings> {
+    let value = value.trim();
+    let invalid = |message: String| Error::invalid(key, message);
+    update(store, |settings| {
+        match key {
+            "nudge.enabled" => settings.nudge.enabled = parse_switch(value).map_err(invalid)?,
+            "nudge.weekday" => settings.nudge.weekday = parse_weekday(value).map_err(invalid)?,
+            "nudge.time" => settings.nudge.time = parse_time(value).map_err(invalid)?,
+            "timezone" => settings.timezone = parse_zone_input(value).map_err(invalid)?,
+            _ => {
+                return Err(invalid(format!(
+                    "unknown setting; known settings: {}",
+                    SETTABLE_KEYS.join(", ")
+                )))
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Loads the settings, applies `change`, saves them and returns them as stored.
+/// Nothing is written if `change` fails.
+pub fn update(
+    store: &mut Store,
+    change: impl FnOnce(&mut Settings) -> Result<()>,
+) -> Result<Settings> {
+    let mut settings = load(store)?;
+    change(&mut settings)?;
+    save(store, &settings)?;
+    Ok(settings)
+}
+
+/// Every setting as `(dotted key, text)`, for display.
+pub fn entries(settings: &Settings) -> Vec<(String, String)> {
+    let nudge = &settings.nudge;
+    [
+        ("nudge.enabled", nudge.enabled.to_string()),
+        ("nudge.weekday", weekday_name(nudge.weekday).to_owned()),
+        ("nudge.time", format_time(nudge.time)),
+        (
+            "paused_until",
+            settings
+                .paused_until
+                .map_or_else(|| "none".to_owned(), format_instant),
+        ),
+        (
+            "timezone",
+            settings.timezone.clone().unwrap_or_else(|| "system".into()),
+        ),
+    ]
+    .into_iter()
+    .map(|(key, value)| (key.to_owned(), value))
+    .collect()
+}
+
+/// The three-letter lowercase name HugOps uses for a weekday: `mon` .. `sun`.
+pub fn weekday_name(day: Weekday) -> &'static str {
+    const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    NAMES[day.num_days_from_monday() as usize]
+}
+
+fn format_time(time: NaiveTime) -> String {
+    time.format("%H:%M").to_string()
+}
+
+fn parse_switch(text: &str) -> Result<bool, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "true" | "on" => Ok(true),
+        "false" | "off" => Ok(false),
+        _ => Err(format!("expected true, false, on or off, got `{text}`")),
+    }
+}
+
+fn parse_weekday(text: &str) -> Result<Weekday, String> {
+    text.parse()
+        .map_err(|_| format!("expected a weekday like mon or monday, got `{text}`"))
+}
+
+fn parse_time(text: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(text, "%H:%M")
+        .map_err(|_| format!("expected a time as HH:MM (24-hour), got `{text}`"))
+}
+
+/// `system` means "follow the machine"; zone names are matched in any case
+/// and stored in their canonical spelling.
+fn parse_zone_input(text: &str) -> Result<Option<String>, String> {
+    if text.eq_ignore_ascii_case("system") {
+        return Ok(None);
+    }
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .find(|tz| tz.name().eq_ignore_ascii_case(text))
+        .map(|tz| Some(tz.name().to_owned()))
+        .ok_or_else(|| unknown_zone(text))
+}
+
+fn check_zone(name: &str) -> Result<()> {
+    name.parse::<Tz>()
+        .map(drop)
+        .map_err(|_| Error::invalid("timezone", unknown_zone(name)))
+}
+
+fn unknown_zone(name: &str) -> String {
+    format!("unknown time zone `{name}`; expected an IANA name like Europe/Berlin, or system")
+}
+
+mod weekday_serde {
+    use chrono::Weekday;
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(day: &Weekday, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(super::weekday_name(*day))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Weekday, D::Error> {
+        super::parse_weekday(&String::deserialize(d)?).map_err(D::Error::custom)
+    }
+}
+
+mod time_serde {
+    use chrono::NaiveTime;
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(time: &NaiveTime, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::format_time(*time))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
+        super::parse_time(&String::deserialize(d)?).map_err(D::Error::custom)
+    }
+}
+
+/// Instants as `YYYY-MM-DDTHH:MM:SSZ`, the way the rest of HugOps writes them.
+pub(crate) mod instant_serde {
+    use chrono::{DateTime, Utc};
+    use serde::Serializer;
+
+    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&crate::clock::format_instant(*t))
+    }
+
+    /// The same for `Option`, with `null` for `None`.
+    pub mod option {
+        use chrono::{DateTime, Utc};
+        use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(
+            t: &Option<DateTime<Utc>>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match t {
+                Some(t) => super::serialize(t, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<DateTime<Utc>>, D::Error> {
+            Option::<String>::deserialize(d)?
+                .map(|text| {
+                    crate::clock::parse_instant(&text).ok_or_else(|| {
+                        D::Error::custom(format!(
+                            "expected an instant like 2026-11-24T10:00:00Z, got `{text}`"
+                        ))
+                    })
+                })
+                .transpose()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::parse_instant;
+
+    fn store() -> Store {
+        Store::open_in_memory().unwrap()
+    }
+
+    fn stored_rows(store: &Store) -> Vec<(String, String)> {
+        let mut stmt = store
+            .conn()
+            .prepare("SELECT key, value FROM settings ORDER BY key")
+            .unwrap();
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        rows.map(Result::unwrap).collect()
+    }
+
+    fn put_row(store: &Store, key: &str, json: &str) {
+        store
+            .conn()
+            .execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+                (key, json),
+            )
+            .unwrap();
+    }
+
+    fn custom() -> Settings {
+        Settings {
+            nudge: NudgeSettings {
+                enabled: false,
+                weekday: Weekday::Mon,
+                time: NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
+            },
+            paused_until: parse_instant("2026-11-24T10:00:00Z"),
+            timezone: Some("Europe/Berlin".into()),
+        }
+    }
+
+    #[test]
+    fn defaults_are_friday_afternoon_enabled_unpaused_system_zone() {
+        let s = load(&store()).unwrap();
+        assert_eq!(s, Settings::default());
+        assert!(s.nudge.enabled);
+        assert_eq!(s.nudge.weekday, Weekday::Fri);
+        assert_eq!(format_time(s.nudge.time), "15:00");
+        assert_eq!((s.paused_until, s.timezone), (None, None));
+    }
+
+    #[test]
+    fn json_shape_matches_the_contract() {
+        let json = serde_json::to_value(custom()).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "nudge": {"enabled": false, "weekday": "mon", "time": "09:30"},
+                "paused_until": "2026-11-24T10:00:00Z",
+                "timezone": "Europe/Berlin",
+            })
+        );
+        let back: Settings = serde_json::from_value(json).unwrap();
+        assert_eq!(back, custom());
+    }
+
+    #[test]
+    fn save_then_load_round_trips_one_row_per_key() {
+        let mut st = store();
+        save(&mut st, &custom()).unwrap();
+        assert_eq!(load(&st).unwrap(), custom());
+        let rows = stored_rows(&st);
+        let keys: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["nudge", "paused_until", "timezone"]);
+        assert_eq!(rows[1].1, "\"2026-11-24T10:00:00Z\"");
+        save(&mut st, &Settings::default()).unwrap();
+        assert_eq!(load(&st).unwrap(), Settings::default());
+        assert_eq!(stored_rows(&st)[1].1, "null");
+    }
+
+    #[test]
+    fn partial_and_older_values_load_with_defaults() {
+        let st = store();
+        put_row(&st, "nudge", r#"{"enabled": false}"#);
+        let s = load(&st).unwrap();
+        assert!(!s.nudge.enabled);
+        assert_eq!(s.nudge.weekday, Weekday::Fri);
+        assert_eq!(format_time(s.nudge.time), "15:00");
+        let partial: Settings = serde_json::from_str(r#"{"nudge": {"time": "08:05"}}"#).unwrap();
+        assert_eq!(format_time(partial.nudge.time), "08:05");
+        assert!(partial.nudge.enabled);
+        assert_eq!(partial.paused_until, None);
+    }
+
+    #[test]
+    fn unreadable_or_unknown_rows_fall_back_without_touching_the_rest() {
+        let st = store();
+        put_row(&st, "nudge", r#"{"enabled": false, "weekday": "someday"}"#);
+        put_row(&st, "timezone", r#""Asia/Tokyo""#);
+        put_row(&st, "from_the_future", r#"{"x": 1}"#);
+        let s = load(&st).unwrap();
+        assert_eq!(s.nudge, NudgeSettings::default());
+        assert_eq!(s.timezone.as_deref(), Some("Asia/Tokyo"));
+    }
+
+    #[test]
+    fn unknown_stored_zone_loads_as_system_so_saving_still_works() {
+        let mut st = store();
+        put_row(&st, "timezone", r#""Europe/Atlantis""#);
+        let s = load(&st).unwrap();
+        assert_eq!(s.timezone, None);
+        save(&mut st, &s).unwrap();
+        let s = set_value(&mut st, "nudge.enabled", "off").unwrap();
+        assert_eq!(load(&st).unwrap(), s);
+    }
+
+    #[test]
+    fn unknown_time_zone_is_rejected_and_nothing_is_written() {
+        let mut st = store();
+        let bad = Settings {
+            timezone: Some("Mars/Olympus_Mons".into()),
+            ..custom()
+        };
+        let err = save(&mut st, &bad).unwrap_err();
+        assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
+        assert!(err.to_string().starts_with("timezone: "), "{err}");
+        assert!(err.to_string().contains("Mars/Olympus_Mons"), "{err}");
+        assert!(stored_rows(&st).is_empty());
+    }
+
+    #[test]
+    fn set_value_parses_human_input() {
+        let mut st = store();
+        assert!(
+            !set_value(&mut st, "nudge.enabled", "off")
+                .unwrap()
+                .nudge
+                .enabled
+        );
+        assert!(
+            set_value(&mut st, "nudge.enabled", "TRUE")
+                .unwrap()
+                .nudge
+                .enabled
+        );
+        let s = set_value(&mut st, "nudge.weekday", "Monday").unwrap();
+        assert_eq!(s.nudge.weekday, Weekday::Mon);
+        let s = set_value(&mut st, "nudge.weekday", "thu").unwrap();
+        assert_eq!(s.nudge.weekday, Weekday::Thu);
+        let s = set_value(&mut st, "nudge.time", " 09:45 ").unwrap();
+        assert_eq!(format_time(s.nudge.time), "09:45");
+        let s = set_value(&mut st, "timezone", "america/new_york").unwrap();
+        assert_eq!(s.timezone.as_deref(), Some("America/New_York"));
+        assert_eq!(load(&st).unwrap(), s);
+        assert_eq!(
+            set_value(&mut st, "timezone", "system").unwrap().timezone,
+            None
+        );
+    }
+
+    #[test]
+    fn set_value_errors_name_the_key() {
+        let mut st = store();
+        for (key, value) in [
+            ("nudge.enabled", "maybe"),
+            ("nudge.weekday", "thurs"),
+            ("nudge.time", "25:00"),
+            ("nudge.time", "3pm"),
+            ("timezone", "Atlantis/Capital"),
+            ("nudge.colour", "blue"),
+        ] {
+            let err = set_value(&mut st, key, value).unwrap_err();
+            assert_eq!(err.code(), crate::ErrorCode::InvalidInput, "{key}");
+            assert!(err.to_string().starts_with(&format!("{key}: ")), "{err}");
+        }
+        assert!(stored_rows(&st).is_empty());
+    }
+
+    #[test]
+    fn entries_list_every_setting_as_text() {
+        let pairs = entries(&custom());
+        let expected = [
+            ("nudge.enabled", "false"),
+            ("nudge.weekday", "mon"),
+            ("nudge.time", "09:30"),
+            ("paused_until", "2026-11-24T10:00:00Z"),
+            ("timezone", "Europe/Berlin"),
+        ];
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(pairs, expected);
+        let defaults = entries(&Settings::default());
+        assert_eq!(defaults[3].1, "none");
+        assert_eq!(defaults[4].1, "system");
+    }
+
+    #[test]
+    fn pause_state_and_zone_fallback() {
+        let s = custom();
+        let before = parse_instant("2026-11-24T09:59:59Z").unwrap();
+        assert!(s.is_paused(before));
+        assert!(!s.is_paused(s.paused_until.unwrap()));
+        let clock =
+            crate::clock::FixedClock::at("2026-11-24T10:00:00Z").with_tz(chrono_tz::Asia::Tokyo);
+        assert_eq!(s.effective_zone(&clock), chrono_tz::Europe::Berlin);
+        assert_eq!(
+            Settings::default().effective_zone(&clock),
+            chrono_tz::Asia::Tokyo
+        );
+    }
+}

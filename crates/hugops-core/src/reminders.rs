@@ -1,1 +1,0 @@
-//! Which reminders are due, computed from the stored state and a clock.

@@ -1,0 +1,208 @@
+// The one door to the Rust side. Every Tauri command, event and native
+// dialog the UI uses goes through a typed function in this file; components
+// never call `invoke` or `listen` themselves.
+//
+// Inside Tauri (`window.__TAURI_INTERNALS__` present) the calls go to the real
+// commands of docs/contract.md. In a plain browser (`npm run dev`) an
+// in-memory mock (./mock.ts) answers instead so the screens can be looked at;
+// it is loaded lazily and never in the app.
+
+import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+import { open as openFileDialog, save as saveFileDialog } from '@tauri-apps/plugin-dialog';
+import type {
+  ApiError,
+  AppInfo,
+  Entry,
+  EntryPatch,
+  ExportFormat,
+  Filter,
+  ImportReport,
+  NewEntry,
+  Settings,
+  Stats,
+} from './types';
+
+export type { ApiError } from './types';
+
+/** Event emitted by the shell when the tray's "Log kudos…" is chosen. */
+export const QUICK_ADD_EVENT = 'hugops://quick-add';
+
+/** What a backend implementation (real or mock) must provide. */
+export interface Transport {
+  invoke<T>(cmd: string, args?: Record<string, unknown>): Promise<T>;
+  listen(event: string, handler: () => void): Promise<() => void>;
+  saveDialog(defaultName: string, filter: DialogFilter): Promise<string | null>;
+  openDialog(filters: DialogFilter[]): Promise<string | null>;
+  copyText(text: string): Promise<void>;
+}
+
+export interface DialogFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** True when running inside the Tauri WebView (IPC available). */
+export function inTauri(): boolean {
+  return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
+}
+
+let transport: Promise<Transport> | null = null;
+
+function getTransport(): Promise<Transport> {
+  if (!transport) {
+    transport = inTauri()
+      ? Promise.resolve(tauriTransport)
+      : import('./mock').then((m) => m.mockTransport());
+  }
+  return transport;
+}
+
+const tauriTransport: Transport = {
+  invoke: (cmd, args) => invoke(cmd, args),
+  listen: (name, handler) => listen(name, () => handler()),
+  saveDialog: async (defaultName, filter) => {
+    const path = await saveFileDialog({ defaultPath: defaultName, filters: [filter] });
+    return path ?? null;
+  },
+  openDialog: async (filters) => {
+    const picked = await openFileDialog({ multiple: false, directory: false, filters });
+    return typeof picked === 'string' ? picked : null;
+  },
+  copyText: async (text) => {
+    try {
+      // The clipboard-manager plugin's command, called directly: its npm
+      // package trails the Rust crate's version, so it is not a dependency.
+      // Needs the `clipboard-manager:allow-write-text` permission.
+      await invoke('plugin:clipboard-manager|write_text', { text });
+    } catch (err) {
+      // Plugin permission not granted: fall back to the WebView's own API.
+      if (!navigator.clipboard) throw err;
+      await navigator.clipboard.writeText(text);
+    }
+  },
+};
+
+/** Turns whatever a rejected call produced into an {@link ApiError}. */
+export function toApiError(err: unknown): ApiError {
+  if (err && typeof err === 'object') {
+    const o = err as Record<string, unknown>;
+    if (typeof o.message === 'string') {
+      return { code: typeof o.code === 'string' ? o.code : 'internal', message: o.message };
+    }
+  }
+  if (typeof err === 'string' && err.length > 0) return { code: 'internal', message: err };
+  return { code: 'internal', message: 'Something went wrong talking to HugOps.' };
+}
+
+export function isApiError(err: unknown): err is ApiError {
+  return (
+    !!err &&
+    typeof err === 'object' &&
+    typeof (err as ApiError).code === 'string' &&
+    typeof (err as ApiError).message === 'string'
+  );
+}
+
+async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
+  const t = await getTransport();
+  try {
+    return await t.invoke<T>(cmd, args);
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+/** Drops keys whose value is undefined or an empty string (Filter fields). */
+function compactFilter(filter: Filter): Filter {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(filter)) {
+    if (v !== undefined && v !== null && v !== '') out[k] = v;
+  }
+  return out as Filter;
+}
+
+// ---- kudos journal -------------------------------------------------------
+
+export const kudosAdd = (entry: NewEntry) => call<Entry>('kudos_add', { entry });
+
+export const kudosEdit = (id: number, patch: EntryPatch) => call<Entry>('kudos_edit', { id, patch });
+
+/** Moves an entry to the trash; returns it (for undo). */
+export const kudosDelete = (id: number) => call<Entry>('kudos_delete', { id });
+
+export const kudosUndoDelete = (id: number) => call<Entry>('kudos_undo_delete', { id });
+
+/** Entries matching `filter`, newest first. */
+export const kudosList = (filter: Filter = {}) =>
+  call<Entry[]>('kudos_list', { filter: compactFilter(filter) });
+
+/** Full-text search, narrowed by `filter`. */
+export const kudosSearch = (query: string, filter: Filter = {}) =>
+  call<Entry[]>('kudos_search', { query, filter: compactFilter(filter) });
+
+export const kudosStats = () => call<Stats>('kudos_stats');
+
+/** Writes every entry to `path`; returns how many were written. */
+export const kudosExport = (format: ExportFormat, path: string) =>
+  call<number>('kudos_export', { format, path });
+
+export const kudosImport = (path: string) => call<ImportReport>('kudos_import', { path });
+
+// ---- settings and reminders ---------------------------------------------
+
+export const settingsGet = () => call<Settings>('settings_get');
+
+export const settingsSet = (settings: Settings) => call<Settings>('settings_set', { settings });
+
+export const remindersPause = (minutes: number) => call<Settings>('reminders_pause', { minutes });
+
+export const remindersResume = () => call<Settings>('reminders_resume');
+
+export const appInfo = () => call<AppInfo>('app_info');
+
+// ---- events ---------------------------------------------------------------
+
+/** Calls `handler` whenever the tray asks for quick add. Resolves to an unsubscribe function. */
+export async function onQuickAdd(handler: () => void): Promise<() => void> {
+  const t = await getTransport();
+  return t.listen(QUICK_ADD_EVENT, handler);
+}
+
+// ---- native dialogs and clipboard ------------------------------------------
+
+const EXPORT_FILTERS: Record<ExportFormat, DialogFilter> = {
+  md: { name: 'Markdown', extensions: ['md'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  json: { name: 'JSON', extensions: ['json'] },
+};
+
+/** Native "Save as" dialog for an export. Resolves to null when cancelled. */
+export async function pickExportPath(format: ExportFormat, defaultName: string): Promise<string | null> {
+  const t = await getTransport();
+  try {
+    return await t.saveDialog(defaultName, EXPORT_FILTERS[format]);
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+/** Native "Open" dialog for an import (JSON or CSV). Resolves to null when cancelled. */
+export async function pickImportPath(): Promise<string | null> {
+  const t = await getTransport();
+  try {
+    return await t.openDialog([{ name: 'HugOps export (JSON, CSV)', extensions: ['json', 'csv'] }]);
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+/** Copies text to the clipboard. */
+export async function copyText(text: string): Promise<void> {
+  const t = await getTransport();
+  try {
+    await t.copyText(text);
+  } catch (err) {
+    throw toApiError(err);
+  }
+}

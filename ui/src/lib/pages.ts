@@ -1,0 +1,11 @@
+import type { IconName } from '../components/Icon.svelte';
+
+export type Page = 'journal' | 'buddies' | 'schedule' | 'threads' | 'settings';
+
+export const PAGES: ReadonlyArray<{ id: Page; label: string; icon: IconName }> = [
+  { id: 'journal', label: 'Journal', icon: 'journal' },
+  { id: 'buddies', label: 'Buddies', icon: 'buddies' },
+  { id: 'schedule', label: 'Schedule', icon: 'schedule' },
+  { id: 'threads', label: 'Threads', icon: 'threads' },
+  { id: 'settings', label: 'Settings', icon: 'settings' },
+];

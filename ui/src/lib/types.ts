@@ -1,0 +1,128 @@
+// Shapes exchanged with the Rust side. They follow docs/contract.md exactly:
+// snake_case field names, dates as `YYYY-MM-DD`, instants as RFC 3339 UTC.
+
+export type Direction = 'given' | 'received';
+
+/** A stored journal entry. */
+export interface Entry {
+  id: number;
+  direction: Direction;
+  person: string;
+  /** Present only when set. */
+  email?: string;
+  message: string;
+  tags: string[];
+  link: string | null;
+  /** `YYYY-MM-DD` */
+  occurred_on: string;
+  /** `2026-11-24T10:00:00Z` */
+  created_at: string;
+}
+
+/** What the user gives to add an entry. `occurred_on` defaults to today. */
+export interface NewEntry {
+  direction: Direction;
+  person: string;
+  email?: string;
+  message: string;
+  tags: string[];
+  link?: string;
+  occurred_on?: string;
+}
+
+/** A partial update; absent fields stay as they are. */
+export interface EntryPatch {
+  direction?: Direction;
+  person?: string;
+  email?: string | null;
+  message?: string;
+  tags?: string[];
+  link?: string | null;
+  occurred_on?: string;
+}
+
+/** Which entries to list; every field narrows the result. Dates inclusive. */
+export interface Filter {
+  direction?: Direction;
+  person?: string;
+  tag?: string;
+  /** `YYYY-MM-DD` */
+  from?: string;
+  /** `YYYY-MM-DD` */
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface MonthCount {
+  /** `YYYY-MM` */
+  month: string;
+  given: number;
+  received: number;
+}
+
+export interface NameCount {
+  name: string;
+  count: number;
+}
+
+export interface Streak {
+  current_weeks: number;
+  longest_weeks: number;
+}
+
+export interface Stats {
+  given: number;
+  received: number;
+  by_month: MonthCount[];
+  /** People the user thanked most. */
+  top_thanked: NameCount[];
+  /** People who thanked the user most. */
+  top_thankers: NameCount[];
+  tags: NameCount[];
+  streak: Streak;
+}
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+export interface NudgeSettings {
+  enabled: boolean;
+  weekday: Weekday;
+  /** `HH:MM`, local time */
+  time: string;
+}
+
+export interface Settings {
+  nudge: NudgeSettings;
+  /** `2026-11-24T10:00:00Z` or null when reminders run. */
+  paused_until: string | null;
+}
+
+export type ExportFormat = 'md' | 'csv' | 'json';
+
+export interface ImportReport {
+  imported: number;
+  skipped_duplicates: number;
+}
+
+export interface AppInfo {
+  version: string;
+  db_path: string;
+}
+
+/** Stable error codes (snake_case) the UI may branch on. */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'bad_file'
+  | 'not_found'
+  | 'not_hugops_db'
+  | 'storage'
+  | 'io'
+  /** Raised by the UI itself when an error had no code (e.g. IPC failure). */
+  | 'internal';
+
+/** Every backend error reaches the UI as `{code, message}`. */
+export interface ApiError {
+  code: ErrorCode | (string & {});
+  message: string;
+}
