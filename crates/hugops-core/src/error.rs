@@ -142,7 +142,12 @@ mod tests {
 
     #[test]
     fn bad_file_message_names_file_line_and_field() {
-        let e = Error::bad_file("k.csv", Some(4), Some("direction"), "expected given or received");
+        let e = Error::bad_file(
+            "k.csv",
+            Some(4),
+            Some("direction"),
+            "expected given or received",
+        );
         assert_eq!(
             e.to_string(),
             "k.csv: line 4: field `direction`: expected given or received"

@@ -29,7 +29,8 @@ CREATE INDEX entries_by_person ON entries (person COLLATE NOCASE);
 CREATE VIRTUAL TABLE entries_fts USING fts5 (
     person, message, tags,
     content = 'entries', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2'
 );
 CREATE TRIGGER entries_ai AFTER INSERT ON entries BEGIN
     INSERT INTO entries_fts (rowid, person, message, tags)
