@@ -1,1 +1,20 @@
+//! Contract tests of the `hugops` command line: each runs the built binary
+//! on a database in a temporary folder, with the clock fixed by
+//! `HUGOPS_NOW` / `HUGOPS_TZ` (see `support`).
 
+mod support;
+
+mod bad_files;
+mod bad_flags;
+mod crash;
+mod database;
+mod export_import;
+mod kudos_add;
+mod kudos_delete;
+mod kudos_edit;
+mod kudos_list;
+mod kudos_search;
+mod output;
+mod reminders;
+mod settings;
+mod stats;

@@ -1,1 +1,269 @@
-fn main(){}
+//! `hugops`: the command line of HugOps.
+//!
+//! Wiring only: parse the flags (clap, then `convert` to the library's
+//! types), call one hugops-core function per command, print the result.
+//! Any error is one line on stderr, `hugops: error: <message>`, and exit
+//! status 2; a closed standard output (`hugops kudos list | head -1`) ends
+//! the run quietly with status 0.
+
+mod args;
+mod clock;
+mod convert;
+mod output;
+mod render;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::error::ErrorKind;
+use clap::Parser;
+use hugops_core::clock::{format_instant, Clock};
+use hugops_core::journal::{self, Entry};
+use hugops_core::{reminders, settings, store, Store};
+use serde::Serialize;
+
+use crate::args::Cli;
+use crate::convert::Op;
+use crate::output::{CmdResult, Failure, Stdout};
+
+/// Exit status for every error: bad input, bad files, unknown ids, and the rest.
+const EXIT_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(e),
+    };
+    match run(cli) {
+        Ok(()) | Err(Failure::StdoutClosed) => ExitCode::SUCCESS,
+        Err(Failure::Error(message)) => {
+            output::report_error(&message);
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// `--help` and `--version` print and succeed; usage errors become one line.
+fn clap_exit(e: clap::Error) -> ExitCode {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            // A closed stdout while printing help is not worth reporting.
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        _ => {
+            output::report_error(&clap_message(&e));
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// Clap's message without its `error:` prefix, usage block and hints.
+fn clap_message(e: &clap::Error) -> String {
+    let rendered = e.render().to_string();
+    let body = rendered.split("\nUsage:").next().unwrap_or(&rendered);
+    let body = body
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("For more information"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let body = body.trim();
+    body.strip_prefix("error:")
+        .unwrap_or(body)
+        .trim()
+        .to_string()
+}
+
+fn run(cli: Cli) -> CmdResult {
+    let op = convert::plan(cli.command)?;
+    let clock = clock::from_env()?;
+    let mut store = Store::open(store::resolve_path(cli.db)?)?;
+    let mut out = Stdout::new();
+    execute(op, &mut store, clock.as_ref(), &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+fn print_json(out: &mut Stdout, value: &impl Serialize) -> CmdResult {
+    serde_json::to_writer(&mut *out, value).map_err(|e| match e.io_error_kind() {
+        Some(kind) => Failure::from(std::io::Error::from(kind)),
+        None => Failure::Error(format!("cannot write JSON: {e}")),
+    })?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn print_entry(out: &mut Stdout, json: bool, verb: &str, entry: &Entry) -> CmdResult {
+    if json {
+        print_json(out, entry)
+    } else {
+        writeln!(out, "{verb} entry {}: {}", entry.id, render::summary(entry))?;
+        Ok(())
+    }
+}
+
+fn print_entries(out: &mut Stdout, json: bool, entries: &[Entry], none: &str) -> CmdResult {
+    if json {
+        print_json(out, &entries)
+    } else if entries.is_empty() {
+        writeln!(out, "{none}")?;
+        Ok(())
+    } else {
+        out.write_all(render::entry_table(entries, render::terminal_width()).as_bytes())?;
+        Ok(())
+    }
+}
+
+/// Carries out one command: one library call, then printing.
+fn execute(op: Op, store: &mut Store, clock: &dyn Clock, out: &mut Stdout) -> CmdResult {
+    match op {
+        Op::Add { new, json } => {
+            let entry = journal::add(store, new, clock)?;
+            print_entry(out, json, "added", &entry)
+        }
+        Op::List { filter, json } => {
+            let entries = journal::list(store, &filter)?;
+            print_entries(out, json, &entries, "no entries")
+        }
+        Op::Search {
+            query,
+            filter,
+            json,
+        } => {
+            let entries = journal::search(store, &query, &filter)?;
+            print_entries(out, json, &entries, "no entries match")
+        }
+        Op::Show { id, json } => {
+            let entry = journal::get(store, id)?;
+            if json {
+                print_json(out, &entry)
+            } else {
+                out.write_all(render::entry_detail(&entry).as_bytes())?;
+                Ok(())
+            }
+        }
+        Op::Edit { id, patch, json } => {
+            let entry = journal::edit(store, id, patch, clock)?;
+            print_entry(out, json, "updated", &entry)
+        }
+        Op::Delete { id } => {
+            let entry = journal::delete(store, id, clock)?;
+            let summary = render::summary(&entry);
+            writeln!(out, "deleted entry {}: {summary}", entry.id)?;
+            writeln!(out, "to undo: hugops kudos undo {}", entry.id)?;
+            Ok(())
+        }
+        Op::Undo { id, json } => {
+            let entry = journal::undo_delete(store, id)?;
+            print_entry(out, json, "restored", &entry)
+        }
+        Op::Export { format, out: None } => {
+            journal::export(store, format, out)?;
+            Ok(())
+        }
+        Op::Export {
+            format,
+            out: Some(path),
+        } => {
+            let n = output::write_atomically(&path, |w| Ok(journal::export(store, format, w)?))?;
+            let noun = if n == 1 { "entry" } else { "entries" };
+            writeln!(out, "exported {n} {noun} to {}", path.display())?;
+            Ok(())
+        }
+        Op::Import { file, json } => {
+            let report = journal::import_file(store, &file, clock)?;
+            if json {
+                print_json(out, &report)
+            } else {
+                writeln!(
+                    out,
+                    "imported {} entries, skipped {} duplicates",
+                    report.imported, report.skipped_duplicates
+                )?;
+                Ok(())
+            }
+        }
+        Op::Stats { json } => {
+            let stats = journal::stats(store, clock.today())?;
+            if json {
+                print_json(out, &stats)
+            } else {
+                out.write_all(render::stats(&stats).as_bytes())?;
+                Ok(())
+            }
+        }
+        Op::SettingsGet { key, json } => {
+            let current = settings::load(store)?;
+            let mut pairs = settings::entries(&current);
+            match key {
+                None if json => print_json(out, &current),
+                None => print_settings(out, &pairs),
+                Some(key) => {
+                    pairs.retain(|(k, _)| *k == key);
+                    let value = pairs.first().map(|(_, v)| v.as_str()).unwrap_or_default();
+                    if json {
+                        print_json(out, &value)
+                    } else {
+                        writeln!(out, "{}", render::clean(value))?;
+                        Ok(())
+                    }
+                }
+            }
+        }
+        Op::SettingsSet { key, value } => {
+            let stored = settings::set_value(store, &key, &value)?;
+            let mut pairs = settings::entries(&stored);
+            pairs.retain(|(k, _)| *k == key);
+            print_settings(out, &pairs)
+        }
+        Op::RemindersDue { json } => {
+            let due = reminders::due(store, clock)?;
+            if json {
+                return print_json(out, &due);
+            }
+            if due.is_empty() {
+                // Say why nothing is due when a pause is the reason.
+                let paused = settings::load(store)?.paused_until;
+                match paused.filter(|until| *until > clock.now()) {
+                    Some(until) => writeln!(
+                        out,
+                        "no reminders due (paused until {})",
+                        format_instant(until)
+                    )?,
+                    None => writeln!(out, "no reminders due")?,
+                }
+            }
+            for r in &due {
+                writeln!(
+                    out,
+                    "{}  {}: {}",
+                    format_instant(r.due_at),
+                    render::clean(&r.title),
+                    render::clean(&r.body)
+                )?;
+            }
+            Ok(())
+        }
+        Op::RemindersPause { minutes } => {
+            let stored = reminders::pause_for(store, clock, minutes)?;
+            match stored.paused_until {
+                Some(until) => writeln!(out, "reminders paused until {}", format_instant(until))?,
+                None => writeln!(out, "reminders are not paused")?,
+            }
+            Ok(())
+        }
+        Op::RemindersResume => {
+            reminders::resume(store)?;
+            writeln!(out, "reminders resumed")?;
+            Ok(())
+        }
+    }
+}
+
+fn print_settings(out: &mut Stdout, pairs: &[(String, String)]) -> CmdResult {
+    let w = pairs.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    for (key, value) in pairs {
+        writeln!(out, "{key:<w$}  {}", render::clean(value))?;
+    }
+    Ok(())
+}

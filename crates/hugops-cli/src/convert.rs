@@ -1,0 +1,282 @@
+//! Stage two of parsing: raw flags to the library's types.
+//!
+//! Only shapes are checked here (a date looks like a date); the library
+//! validates the values themselves (empty message, length, email, link).
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use hugops_core::journal::{Direction, EntryPatch, ExportFormat, Filter, NewEntry};
+use hugops_core::settings::{self, Settings};
+use hugops_core::{Error, Result};
+
+use crate::args::{AddArgs, Command, EditArgs, FilterArgs, Kudos, Reminders, SettingsAction};
+
+/// One command, in the library's terms: what `main` carries out.
+#[derive(Debug)]
+pub enum Op {
+    Add {
+        new: NewEntry,
+        json: bool,
+    },
+    List {
+        filter: Filter,
+        json: bool,
+    },
+    Search {
+        query: String,
+        filter: Filter,
+        json: bool,
+    },
+    Show {
+        id: i64,
+        json: bool,
+    },
+    Edit {
+        id: i64,
+        patch: EntryPatch,
+        json: bool,
+    },
+    Delete {
+        id: i64,
+    },
+    Undo {
+        id: i64,
+        json: bool,
+    },
+    Export {
+        format: ExportFormat,
+        out: Option<PathBuf>,
+    },
+    Import {
+        file: PathBuf,
+        json: bool,
+    },
+    Stats {
+        json: bool,
+    },
+    /// All settings (`key: None`) or one.
+    SettingsGet {
+        key: Option<String>,
+        json: bool,
+    },
+    SettingsSet {
+        key: String,
+        value: String,
+    },
+    RemindersDue {
+        json: bool,
+    },
+    RemindersPause {
+        minutes: i64,
+    },
+    RemindersResume,
+}
+
+/// Turns the parsed command line into an [`Op`], checking every value whose
+/// shape the library cannot see (dates, formats, setting names) before any
+/// file is touched.
+pub fn plan(command: Command) -> Result<Op> {
+    Ok(match command {
+        Command::Kudos(k) => match k {
+            Kudos::Add(a) => Op::Add {
+                json: a.json,
+                new: new_entry(a)?,
+            },
+            Kudos::List(a) => Op::List {
+                filter: filter(a.filter)?,
+                json: a.json,
+            },
+            Kudos::Search(a) => Op::Search {
+                query: a.query,
+                filter: filter(a.filter)?,
+                json: a.json,
+            },
+            Kudos::Show(a) => Op::Show {
+                id: a.id,
+                json: a.json,
+            },
+            Kudos::Edit(a) => Op::Edit {
+                id: a.id,
+                json: a.json,
+                patch: patch(a)?,
+            },
+            Kudos::Delete(a) => Op::Delete { id: a.id },
+            Kudos::Undo(a) => Op::Undo {
+                id: a.id,
+                json: a.json,
+            },
+            Kudos::Export(a) => Op::Export {
+                format: a.format.parse()?,
+                out: a.out,
+            },
+            Kudos::Import(a) => Op::Import {
+                file: a.file,
+                json: a.json,
+            },
+            Kudos::Stats(a) => Op::Stats { json: a.json },
+        },
+        Command::Settings { action } => match action {
+            None => Op::SettingsGet {
+                key: None,
+                json: false,
+            },
+            Some(SettingsAction::Get { key, json }) => Op::SettingsGet {
+                key: key.map(known_setting).transpose()?,
+                json,
+            },
+            Some(SettingsAction::Set { key, value }) => Op::SettingsSet { key, value },
+        },
+        Command::Reminders(r) => match r {
+            Reminders::Due(a) => Op::RemindersDue { json: a.json },
+            Reminders::Pause { minutes } => Op::RemindersPause { minutes },
+            Reminders::Resume => Op::RemindersResume,
+        },
+    })
+}
+
+/// A key `hugops settings get` can show.
+fn known_setting(key: String) -> Result<String> {
+    let keys: Vec<String> = settings::entries(&Settings::default())
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    if keys.contains(&key) {
+        Ok(key)
+    } else {
+        Err(Error::invalid(
+            key,
+            format!("unknown setting; known settings: {}", keys.join(", ")),
+        ))
+    }
+}
+
+/// `--given` / `--received` to a direction (`None` when neither is set).
+fn direction(given: bool, received: bool) -> Option<Direction> {
+    match (given, received) {
+        (true, _) => Some(Direction::Given),
+        (_, true) => Some(Direction::Received),
+        _ => None,
+    }
+}
+
+/// A strict `YYYY-MM-DD` date; `field` names the flag in the error.
+pub fn date(field: &str, text: &str) -> Result<NaiveDate> {
+    let bad = || {
+        Error::invalid(
+            field,
+            format!("`{text}` is not a valid date (expected YYYY-MM-DD)"),
+        )
+    };
+    let b = text.as_bytes();
+    let shape_ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape_ok {
+        return Err(bad());
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())
+}
+
+fn opt_date(field: &str, text: Option<String>) -> Result<Option<NaiveDate>> {
+    text.map(|t| date(field, &t)).transpose()
+}
+
+fn new_entry(a: AddArgs) -> Result<NewEntry> {
+    Ok(NewEntry {
+        direction: direction(a.given, a.received),
+        person: a.person,
+        email: a.email,
+        message: a.message,
+        tags: a.tags,
+        link: a.link,
+        occurred_on: opt_date("date", a.date)?,
+    })
+}
+
+fn patch(a: EditArgs) -> Result<EntryPatch> {
+    let tags = if a.clear_tags {
+        Some(Vec::new())
+    } else if a.tags.is_empty() {
+        None
+    } else {
+        Some(a.tags)
+    };
+    let patch = EntryPatch {
+        direction: direction(a.given, a.received),
+        person: a.person,
+        email: clearable(a.email, a.clear_email),
+        message: a.message,
+        tags,
+        link: clearable(a.link, a.clear_link),
+        occurred_on: opt_date("date", a.date)?,
+    };
+    if patch == EntryPatch::default() {
+        return Err(Error::invalid(
+            "edit",
+            "nothing to change: give at least one of --given, --received, --person, --message, \
+             --email, --clear-email, --tag, --clear-tags, --date, --link, --clear-link",
+        ));
+    }
+    Ok(patch)
+}
+
+/// `--x VALUE` sets, `--clear-x` clears, neither leaves the field alone.
+fn clearable(value: Option<String>, clear: bool) -> Option<Option<String>> {
+    if clear {
+        Some(None)
+    } else {
+        value.map(Some)
+    }
+}
+
+fn filter(a: FilterArgs) -> Result<Filter> {
+    Ok(Filter {
+        direction: a.direction.map(|d| d.parse()).transpose()?,
+        person: a.person,
+        tag: a.tag,
+        from: opt_date("from", a.from)?,
+        to: opt_date("to", a.to)?,
+        limit: a.limit,
+        offset: 0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_strict() {
+        assert_eq!(
+            date("date", "2026-11-24").ok(),
+            NaiveDate::from_ymd_opt(2026, 11, 24)
+        );
+        for bad in [
+            "2026-13-01",
+            "2026-02-30",
+            "2026-1-01",
+            "26-11-24",
+            "+2026-11-2",
+            "2026/11/24",
+            "",
+            "2026-11-24 ",
+        ] {
+            let err = date("date", bad).expect_err(bad);
+            assert!(err.to_string().starts_with("date: "), "{err}");
+        }
+    }
+
+    #[test]
+    fn clearing_wins_over_nothing_and_value_sets() {
+        assert_eq!(clearable(None, true), Some(None));
+        assert_eq!(clearable(None, false), None);
+        assert_eq!(
+            clearable(Some("x".into()), false),
+            Some(Some("x".to_string()))
+        );
+    }
+}

@@ -1,0 +1,181 @@
+//! Where output goes: standard output (a closed pipe is not an error), files
+//! written atomically, and the one-line error report.
+
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set once a write to standard output failed because the reader went away
+/// (`hugops kudos list | head -1`); the run then ends quietly with success.
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+pub fn stdout_closed() -> bool {
+    STDOUT_CLOSED.load(Ordering::Relaxed)
+}
+
+/// Why a command did not finish.
+#[derive(Debug)]
+pub enum Failure {
+    /// Something the user should hear about (one line on stderr, exit 2).
+    Error(String),
+    /// Standard output was closed by its reader: stop quietly.
+    StdoutClosed,
+}
+
+impl From<hugops_core::Error> for Failure {
+    fn from(e: hugops_core::Error) -> Self {
+        if stdout_closed() {
+            return Failure::StdoutClosed;
+        }
+        Failure::Error(e.to_string())
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        if e.kind() == io::ErrorKind::BrokenPipe || stdout_closed() {
+            Failure::StdoutClosed
+        } else {
+            Failure::Error(format!("cannot write output: {e}"))
+        }
+    }
+}
+
+pub type CmdResult = Result<(), Failure>;
+
+/// Standard output, buffered, remembering a closed pipe.
+pub struct Stdout(BufWriter<io::StdoutLock<'static>>);
+
+impl Stdout {
+    pub fn new() -> Self {
+        Stdout(BufWriter::with_capacity(64 * 1024, io::stdout().lock()))
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        note_closed(self.0.write(buf))
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        note_closed(self.0.flush())
+    }
+}
+
+fn note_closed<T>(r: io::Result<T>) -> io::Result<T> {
+    if let Err(e) = &r {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            STDOUT_CLOSED.store(true, Ordering::Relaxed);
+        }
+    }
+    r
+}
+
+/// Writes a file atomically: everything goes to a temporary file in the same
+/// folder, which is synced and then renamed over `path`. On any failure
+/// `path` is left as it was and the temporary file is removed.
+pub fn write_atomically<T>(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> Result<T, Failure>,
+) -> Result<T, Failure> {
+    let file_error =
+        |what: &str, e: io::Error| Failure::Error(format!("{}: {what}: {e}", path.display()));
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if fs::metadata(path).map(|m| m.is_dir()).unwrap_or(false) {
+        return Err(Failure::Error(format!(
+            "{}: is a folder; give a file name",
+            path.display()
+        )));
+    }
+    if !dir.is_dir() {
+        return Err(Failure::Error(format!(
+            "{}: folder `{}` does not exist",
+            path.display(),
+            dir.display()
+        )));
+    }
+    let tmp = tempfile::Builder::new()
+        .prefix(".hugops-export-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| file_error("cannot create a temporary file beside it", e))?;
+    let mut writer = BufWriter::new(tmp);
+    let value = fill(&mut writer)?;
+    let tmp = writer
+        .into_inner()
+        .map_err(|e| file_error("cannot write", e.into_error()))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| file_error("cannot write", e))?;
+    tmp.persist(path)
+        .map_err(|e| file_error("cannot replace", e.error))?;
+    Ok(value)
+}
+
+/// Prints `hugops: error: <message>` as exactly one line on stderr.
+pub fn report_error(message: &str) {
+    let line = one_line(message);
+    // Nothing sensible is left to do if stderr itself is gone.
+    let _ = writeln!(io::stderr().lock(), "hugops: error: {line}");
+}
+
+/// Folds a message onto one line: line breaks become spaces (runs of blank
+/// space collapse) and other control characters are shown escaped.
+pub fn one_line(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    for part in message.split(['\n', '\r']) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in part.chars() {
+            if c.is_control() && c != '\t' {
+                out.extend(c.escape_default());
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_folds_breaks_and_escapes_controls() {
+        assert_eq!(
+            one_line("error: a\n  --person <NAME>\n\n"),
+            "error: a --person <NAME>"
+        );
+        assert_eq!(one_line("bell\u{7}"), "bell\\u{7}");
+    }
+
+    #[test]
+    fn atomic_write_leaves_the_target_alone_on_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        fs::write(&path, "before").unwrap();
+        let r: Result<(), Failure> = write_atomically(&path, |w| {
+            w.write_all(b"half")?;
+            Err(Failure::Error("boom".into()))
+        });
+        assert!(matches!(r, Err(Failure::Error(m)) if m == "boom"));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "before");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "temp file left behind"
+        );
+
+        write_atomically(&path, |w| Ok(w.write_all(b"after")?)).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "after");
+    }
+}

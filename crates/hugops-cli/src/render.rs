@@ -1,0 +1,316 @@
+//! Human-readable output: tables, one-line summaries and the stats page.
+//!
+//! Only for people: `--json` prints the library's types unchanged. Text shown
+//! here is made safe for a terminal (control characters and bidi overrides
+//! are replaced) and truncated with `…` to fit.
+
+use std::fmt::Write as _;
+
+use hugops_core::journal::{Count, Direction, Entry, Stats};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Width used when the terminal's cannot be known (e.g. output to a pipe).
+const DEFAULT_WIDTH: usize = 100;
+const MIN_MESSAGE_WIDTH: usize = 16;
+const MAX_MESSAGE_WIDTH: usize = 72;
+const MAX_PERSON_WIDTH: usize = 20;
+const MAX_TAGS_WIDTH: usize = 28;
+const BAR_WIDTH: usize = 30;
+
+/// The output width: `$COLUMNS`, else the terminal's, else 100.
+pub fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c >= 40)
+        .or_else(|| {
+            terminal_size::terminal_size_of(std::io::stdout())
+                .map(|(terminal_size::Width(w), _)| usize::from(w))
+        })
+        .unwrap_or(DEFAULT_WIDTH)
+}
+
+pub fn arrow(d: Direction) -> &'static str {
+    match d {
+        Direction::Given => "↑",
+        Direction::Received => "↓",
+    }
+}
+
+/// Text made safe to print on a terminal line: tabs and line breaks become
+/// spaces; other control characters and bidi overrides become `�`.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => ' ',
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+/// `text` cut to at most `max` columns, ending in `…` when cut (or when
+/// `more` says there is more to it).
+pub fn truncate(text: &str, max: usize, more: bool) -> String {
+    if !more && text.width() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Pads `text` with spaces to `width` columns.
+fn pad(text: &str, width: usize) -> String {
+    let mut out = text.to_string();
+    out.push_str(&" ".repeat(width.saturating_sub(text.width())));
+    out
+}
+
+/// The first line of a message with any text on it, and whether more follows.
+fn first_line(message: &str) -> (&str, bool) {
+    let trimmed = message.trim_start_matches(['\n', '\r', ' ', '\t']);
+    match trimmed.find('\n') {
+        Some(i) => (
+            trimmed[..i].trim_end_matches('\r'),
+            !trimmed[i..].trim().is_empty(),
+        ),
+        None => (trimmed, false),
+    }
+}
+
+fn tag_list(tags: &[String]) -> String {
+    tags.iter()
+        .map(|t| format!("#{}", clean(t).trim_start_matches('#')))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One entry as a table row per line, under a header.
+pub fn entry_table(entries: &[Entry], width: usize) -> String {
+    let id_w = entries
+        .iter()
+        .map(|e| e.id.to_string().len())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let people: Vec<String> = entries
+        .iter()
+        .map(|e| truncate(&clean(&e.person), MAX_PERSON_WIDTH, false))
+        .collect();
+    let person_w = people.iter().map(|p| p.width()).max().unwrap_or(0).max(6);
+    let tags: Vec<String> = entries
+        .iter()
+        .map(|e| truncate(&tag_list(&e.tags), MAX_TAGS_WIDTH, false))
+        .collect();
+    let tags_w = tags.iter().map(|t| t.width()).max().unwrap_or(0);
+    // id, date, arrow, person, message, tags; two spaces between columns.
+    let fixed = id_w + 2 + 10 + 2 + 1 + 2 + person_w + 2 + if tags_w > 0 { 2 + tags_w } else { 0 };
+    let message_w = width
+        .saturating_sub(fixed)
+        .clamp(MIN_MESSAGE_WIDTH, MAX_MESSAGE_WIDTH);
+
+    let mut out = String::new();
+    let header = format!(
+        "{:>id_w$}  {}  {}  {}  {}",
+        "ID",
+        pad("DATE", 10),
+        "⇅",
+        pad("PERSON", person_w),
+        if tags_w > 0 {
+            pad("MESSAGE", message_w) + "  TAGS"
+        } else {
+            "MESSAGE".into()
+        },
+    );
+    let _ = writeln!(out, "{}", header.trim_end());
+    for ((e, person), tags) in entries.iter().zip(&people).zip(&tags) {
+        let (line, more) = first_line(&e.message);
+        let message = truncate(&clean(line), message_w, more);
+        let row = format!(
+            "{:>id_w$}  {}  {}  {}  {}  {}",
+            e.id,
+            e.occurred_on,
+            arrow(e.direction),
+            pad(person, person_w),
+            pad(&message, message_w),
+            tags,
+        );
+        let _ = writeln!(out, "{}", row.trim_end());
+    }
+    out
+}
+
+/// `↑ given to Zoë Okafor on 2026-11-24`
+pub fn summary(e: &Entry) -> String {
+    let (verb, prep) = match e.direction {
+        Direction::Given => ("given", "to"),
+        Direction::Received => ("received", "from"),
+    };
+    format!(
+        "{} {verb} {prep} {} on {}",
+        arrow(e.direction),
+        clean(&e.person),
+        e.occurred_on
+    )
+}
+
+/// Every field of one entry, one per line.
+pub fn entry_detail(e: &Entry) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "entry {}: {}", e.id, summary(e));
+    if let Some(email) = &e.email {
+        let _ = writeln!(out, "  email:   {}", clean(email));
+    }
+    if !e.tags.is_empty() {
+        let _ = writeln!(out, "  tags:    {}", tag_list(&e.tags));
+    }
+    if let Some(link) = &e.link {
+        let _ = writeln!(out, "  link:    {}", clean(link));
+    }
+    let _ = writeln!(
+        out,
+        "  logged:  {}",
+        hugops_core::clock::format_instant(e.created_at)
+    );
+    let _ = writeln!(out, "  message:");
+    for line in e.message.lines() {
+        let _ = writeln!(out, "    {}", clean(line));
+    }
+    out
+}
+
+fn bar(count: u64, max: u64) -> String {
+    if count == 0 || max == 0 {
+        return String::new();
+    }
+    // Round up so that any non-zero month shows at least one block.
+    let len = ((count as u128 * BAR_WIDTH as u128).div_ceil(max as u128)) as usize;
+    "█".repeat(len.min(BAR_WIDTH))
+}
+
+fn counts(out: &mut String, title: &str, list: &[Count], tag: bool) {
+    if list.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{title}");
+    let names: Vec<String> = list
+        .iter()
+        .map(|c| {
+            let name = truncate(&clean(&c.name), 32, false);
+            if tag {
+                format!("#{}", name.trim_start_matches('#'))
+            } else {
+                name
+            }
+        })
+        .collect();
+    let w = names.iter().map(|n| n.width()).max().unwrap_or(0);
+    for (c, name) in list.iter().zip(&names) {
+        let _ = writeln!(out, "  {}  {}", pad(name, w), c.count);
+    }
+}
+
+pub fn stats(s: &Stats) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Kudos: {} given ↑, {} received ↓", s.given, s.received);
+    let weeks = |n: u32| {
+        if n == 1 {
+            "1 week".to_string()
+        } else {
+            format!("{n} weeks")
+        }
+    };
+    let _ = writeln!(
+        out,
+        "Giving streak: {} (longest {})",
+        weeks(s.streak.current_weeks),
+        weeks(s.streak.longest_weeks)
+    );
+    if !s.by_month.is_empty() {
+        let max = s
+            .by_month
+            .iter()
+            .map(|m| m.given.max(m.received))
+            .max()
+            .unwrap_or(0);
+        let num_w = max.to_string().len();
+        let _ = writeln!(out, "\nBy month");
+        for m in &s.by_month {
+            let _ = writeln!(
+                out,
+                "{}",
+                format!(
+                    "  {}  ↑ {:>num_w$} {}",
+                    clean(&m.month),
+                    m.given,
+                    bar(m.given, max)
+                )
+                .trim_end()
+            );
+            let _ = writeln!(
+                out,
+                "{}",
+                format!(
+                    "  {}  ↓ {:>num_w$} {}",
+                    " ".repeat(m.month.width()),
+                    m.received,
+                    bar(m.received, max)
+                )
+                .trim_end()
+            );
+        }
+    }
+    counts(&mut out, "Most thanked (by you)", &s.top_thanked, false);
+    counts(&mut out, "Most thankful (to you)", &s.top_thankers, false);
+    counts(&mut out, "Tags", &s.tags, true);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_fits_the_width_and_marks_the_cut() {
+        assert_eq!(truncate("hello", 5, false), "hello");
+        assert_eq!(truncate("hello world", 6, false), "hello…");
+        assert_eq!(truncate("hello", 10, true), "hello…");
+        // Wide characters count double.
+        let t = truncate("日本語のテキスト", 7, false);
+        assert!(t.width() <= 7, "{t}");
+        assert!(t.ends_with('…'));
+    }
+
+    #[test]
+    fn clean_neutralises_terminal_tricks() {
+        assert_eq!(clean("a\tb\nc"), "a b c");
+        assert_eq!(clean("\u{1b}[2Jx"), "\u{FFFD}[2Jx");
+        assert_eq!(clean("abc\u{202E}def"), "abc\u{FFFD}def");
+        assert_eq!(clean("Zoë 🎉 שלום"), "Zoë 🎉 שלום");
+    }
+
+    #[test]
+    fn first_line_skips_leading_blank_lines() {
+        assert_eq!(first_line("\n\n  hi\nthere"), ("hi", true));
+        assert_eq!(first_line("only"), ("only", false));
+        assert_eq!(first_line("one\n\n"), ("one", false));
+    }
+
+    #[test]
+    fn bars_scale_to_the_largest_month() {
+        assert_eq!(bar(10, 10).chars().count(), BAR_WIDTH);
+        assert_eq!(bar(1, 1000).chars().count(), 1);
+        assert_eq!(bar(0, 10), "");
+    }
+}
