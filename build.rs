@@ -1,1 +1,29 @@
-fn main(){ tauri_build::build() }
+//! Runs tauri-build, which embeds tauri.conf.json and checks the capabilities.
+//!
+//! The app's commands are listed here so tauri-build generates an
+//! `allow-<command>` permission for each: a command then reaches the webview
+//! only if a capability in tauri.conf.json grants it (deny by default).
+
+/// Every `#[tauri::command]` registered in `src-tauri/lib.rs`.
+const COMMANDS: &[&str] = &[
+    "kudos_add",
+    "kudos_edit",
+    "kudos_delete",
+    "kudos_undo_delete",
+    "kudos_list",
+    "kudos_search",
+    "kudos_stats",
+    "kudos_export",
+    "kudos_import",
+    "settings_get",
+    "settings_set",
+    "reminders_pause",
+    "reminders_resume",
+    "app_info",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    tauri_build::try_build(attributes).expect("tauri-build failed");
+}

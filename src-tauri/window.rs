@@ -1,0 +1,48 @@
+//! The main window: created at startup, hidden (not closed) when the user
+//! closes it, so HugOps keeps living in the tray and reminders keep coming.
+
+use tauri::{
+    AppHandle, Manager, Runtime, WebviewWindow, WebviewWindowBuilder, Window, WindowEvent,
+};
+
+use crate::tray;
+
+/// The label of the one window, as in tauri.conf.json.
+pub const MAIN: &str = "main";
+
+/// Creates the main window from its entry in tauri.conf.json (which has
+/// `"create": false` so that nothing opens when the database cannot be).
+pub fn create_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<R>> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == MAIN)
+        .cloned()
+        .unwrap_or_default();
+    WebviewWindowBuilder::from_config(app, &config)?.build()
+}
+
+/// Shows the main window, restores it if minimised, and gives it focus.
+pub fn show_and_focus<R: Runtime>(app: &AppHandle<R>) {
+    let Some(window) = app.get_webview_window(MAIN) else {
+        return;
+    };
+    // Each step is best effort: a window manager may refuse focus, which is
+    // no reason to stop showing the window.
+    let _ = window.show();
+    let _ = window.unminimize();
+    let _ = window.set_focus();
+}
+
+/// Window event hook: closing the main window hides it to the tray instead
+/// (when there is a tray to bring it back from).
+pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
+    if let WindowEvent::CloseRequested { api, .. } = event {
+        if window.label() == MAIN && window.app_handle().tray_by_id(tray::ID).is_some() {
+            api.prevent_close();
+            let _ = window.hide();
+        }
+    }
+}
