@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "reminders_pause",
     "reminders_resume",
     "app_info",
+    "app_ready",
 ];
 
 fn main() {

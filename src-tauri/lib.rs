@@ -58,6 +58,7 @@ fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::reminders_pause,
         commands::reminders_resume,
         commands::app_info,
+        commands::app_ready,
     ])
 }
 

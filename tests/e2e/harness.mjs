@@ -7,11 +7,14 @@ import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
-import { Session } from './webdriver.mjs';
+import { Session, poll } from './webdriver.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 export const APP = process.env.HUGOPS_APP || join(root, 'target/debug/hugops-desktop');
-const DRIVER_PORT = 4444;
+// Each scenario gets its own pair of ports (tauri-driver, WebKitWebDriver):
+// a driver still shutting down from the previous scenario cannot answer for
+// the next one.
+let nextPort = 4444;
 
 export function tempDb() {
   return join(mkdtempSync(join(tmpdir(), 'hugops-e2e-')), 'journal.db');
@@ -24,13 +27,25 @@ function driverPath() {
 
 /** Runs `body(session)` against a fresh app process with `env` added. */
 export async function withApp(env, body) {
-  const driver = spawn(driverPath(), ['--port', String(DRIVER_PORT)], {
+  const port = nextPort;
+  nextPort += 2;
+  const args = ['--port', String(port), '--native-port', String(port + 1)];
+  // Its own process group: WebKitWebDriver and the app it starts belong to
+  // it, so the scenario can end all of them (the app hides to the tray rather
+  // than quit when its window closes).
+  const driver = spawn(driverPath(), args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
   });
   try {
-    await waitForPort(DRIVER_PORT, 20000);
-    const session = await Session.start(`http://127.0.0.1:${DRIVER_PORT}`, APP);
+    await waitForPort(port, 20000);
+    // tauri-driver listens before WebKitWebDriver does: retry the first request.
+    const session = await poll(
+      () => Session.start(`http://127.0.0.1:${port}`, APP),
+      20000,
+      'a WebDriver session',
+    );
     try {
       await session.waitFor('[data-testid="journal"][data-ready="true"]', 30000);
       return await body(session);
@@ -38,9 +53,33 @@ export async function withApp(env, body) {
       await session.end().catch(() => {});
     }
   } finally {
-    driver.kill('SIGTERM');
-    await new Promise((r) => driver.once('exit', r));
+    await endGroup(driver.pid);
   }
+}
+
+/** Ends process group `pgid` and waits until it is gone (SIGKILL after 5 s). */
+async function endGroup(pgid) {
+  const alive = () => {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const signal = (s) => {
+    try {
+      process.kill(-pgid, s);
+    } catch {
+      /* already gone */
+    }
+  };
+  signal('SIGTERM');
+  for (let waited = 0; alive() && waited < 5000; waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  signal('SIGKILL');
+  while (alive()) await new Promise((r) => setTimeout(r, 100));
 }
 
 /** The notifications dunst has received, newest first, as {summary, body, appname}. */

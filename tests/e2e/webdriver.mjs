@@ -23,8 +23,10 @@ export class Session {
     return call(this.base, method, `/session/${this.id}${path}`, body);
   }
 
+  /** Ends the session; the app may not quit on request (it hides to the
+   * tray), so this waits only briefly and the harness ends the processes. */
   async end() {
-    await this.cmd('DELETE', '');
+    await call(this.base, 'DELETE', `/session/${this.id}`, undefined, 5000);
   }
 
   /** Finds one element by CSS selector; throws if absent. */
@@ -97,11 +99,15 @@ export class Element {
 /** WebDriver key codes. */
 export const Keys = { CONTROL: '\uE009', ENTER: '\uE007', ESCAPE: '\uE00C', NULL: '\uE000' };
 
-async function call(base, method, path, body) {
+async function call(base, method, path, body, timeoutMs = 60000) {
   const res = await fetch(base + path, {
     method,
     headers: body ? { 'content-type': 'application/json' } : {},
     body: body ? JSON.stringify(body) : undefined,
+    // A stuck driver fails the test instead of hanging the run.
+    signal: AbortSignal.timeout(timeoutMs),
+  }).catch((e) => {
+    throw new Error(`${method} ${path}: ${e.message}`);
   });
   const json = await res.json().catch(() => ({}));
   if (!res.ok) {
@@ -111,7 +117,8 @@ async function call(base, method, path, body) {
   return json.value;
 }
 
-async function poll(attempt, timeoutMs, what) {
+/** Retries `attempt` until it resolves or `timeoutMs` passes. */
+export async function poll(attempt, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
   let last;
   while (Date.now() < deadline) {

@@ -161,6 +161,9 @@ export const remindersResume = () => call<Settings>('reminders_resume');
 
 export const appInfo = () => call<AppInfo>('app_info');
 
+/** Tells the shell the journal is on screen (used to time start-up). */
+export const appReady = () => call<void>('app_ready');
+
 // ---- events ---------------------------------------------------------------
 
 /** Calls `handler` whenever the tray asks for quick add. Resolves to an unsubscribe function. */

@@ -264,6 +264,7 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     settings = { ...settings, paused_until: null };
     return settings;
   },
+  app_ready: () => undefined,
   app_info: () => ({ version: '0.1.0 (browser preview)', db_path: '/home/you/.local/share/hugops/hugops.db' }),
 };
 
