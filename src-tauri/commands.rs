@@ -6,7 +6,7 @@
 //! `.await`. Argument names are single words, so the JS side's camelCase
 //! keys match them unchanged.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use hugops_core::journal::{
     self, Entry, EntryPatch, ExportFormat, Filter, ImportReport, NewEntry, Stats,
@@ -66,7 +66,7 @@ pub async fn kudos_export(
     format: ExportFormat,
     path: PathBuf,
 ) -> Result<usize> {
-    Ok(export_to_file(&state.store(), format, &path)?)
+    Ok(journal::export_to_file(&state.store(), format, &path)?)
 }
 
 #[tauri::command]
@@ -123,74 +123,6 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
 fn save_settings(store: &mut Store, settings: &Settings) -> hugops_core::Result<Settings> {
     settings::save(store, settings)?;
     settings::load(store)
-}
-
-/// Exports into `path` atomically: the entries go to a temporary file beside
-/// it (private to the user, like the database), which is synced and renamed
-/// over `path`. On failure `path` is left as it was.
-fn export_to_file(store: &Store, format: ExportFormat, path: &Path) -> hugops_core::Result<usize> {
-    use std::io::Write as _;
-    let io = |e| hugops_core::Error::io(path, e);
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut out = std::io::BufWriter::new(
-        tempfile::Builder::new()
-            .prefix(".hugops-export-")
-            .tempfile_in(dir)
-            .map_err(io)?,
-    );
-    let written = journal::export(store, format, &mut out)?;
-    out.flush().map_err(io)?;
-    let file = out.into_inner().map_err(|e| io(e.into_error()))?;
-    file.as_file().sync_all().map_err(io)?;
-    file.persist(path).map_err(|e| io(e.error))?;
-    Ok(written)
-}
-
-#[cfg(test)]
-mod tests {
-    use hugops_core::clock::FixedClock;
-    use hugops_core::journal::Direction;
-    use hugops_core::ErrorCode;
-
-    use super::*;
-
-    fn store_with_one_entry() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
-        let entry = NewEntry {
-            direction: Some(Direction::Given),
-            person: "Zoë Okafor".into(),
-            message: "Thanks for the calm incident call".into(),
-            ..NewEntry::default()
-        };
-        journal::add(&mut store, entry, &FixedClock::at("2026-11-27T16:00:00Z")).unwrap();
-        store
-    }
-
-    #[test]
-    fn export_writes_the_file_and_nothing_else() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("kudos.json");
-        let n = export_to_file(&store_with_one_entry(), ExportFormat::Json, &path).unwrap();
-        assert_eq!(n, 1);
-        let json: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        assert_eq!(json[0]["person"], "Zoë Okafor");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(names.len(), 1, "no temporary file left behind");
-    }
-
-    #[test]
-    fn export_into_a_missing_folder_names_the_path() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("missing/kudos.md");
-        let err =
-            export_to_file(&store_with_one_entry(), ExportFormat::Markdown, &path).unwrap_err();
-        assert_eq!(err.code(), ErrorCode::Io);
-        assert!(err.to_string().contains("missing/kudos.md"), "{err}");
-    }
 }
 
 /// Called by the window once the journal screen has loaded its first page.

@@ -26,6 +26,7 @@ pub const EXIT_STARTUP_FAILED: i32 = 2;
 
 /// Runs the desktop app; returns only through process exit.
 pub fn run() {
+    window::prefer_light_rendering();
     let builder = tauri::Builder::default()
         // First, so a second launch hands over before anything else starts.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {

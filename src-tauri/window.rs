@@ -46,3 +46,14 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
         }
     }
 }
+
+/// WebKitGTK's accelerated compositing keeps a GPU (or, without one, an
+/// llvmpipe software GL) context in the web process: about 90 MB more memory
+/// for a window of forms and lists that gains nothing from it. Turned off
+/// unless the user has chosen otherwise. Must run before any thread starts.
+pub fn prefer_light_rendering() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
+}

@@ -7,7 +7,6 @@
 //! the run quietly with status 0.
 
 mod args;
-mod clock;
 mod convert;
 mod output;
 mod render;
@@ -17,7 +16,7 @@ use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::Parser;
-use hugops_core::clock::{format_instant, Clock};
+use hugops_core::clock::{self, format_instant, Clock};
 use hugops_core::journal::{self, Entry};
 use hugops_core::{reminders, settings, store, Store};
 use serde::Serialize;
@@ -165,7 +164,7 @@ fn execute(op: Op, store: &mut Store, clock: &dyn Clock, out: &mut Stdout) -> Cm
             format,
             out: Some(path),
         } => {
-            let n = output::write_atomically(&path, |w| Ok(journal::export(store, format, w)?))?;
+            let n = journal::export_to_file(store, format, &path)?;
             let noun = if n == 1 { "entry" } else { "entries" };
             writeln!(out, "exported {n} {noun} to {}", path.display())?;
             Ok(())

@@ -1,9 +1,7 @@
-//! Where output goes: standard output (a closed pipe is not an error), files
-//! written atomically, and the one-line error report.
+//! Where output goes: standard output (a closed pipe is not an error) and the
+//! one-line error report.
 
-use std::fs;
 use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Set once a write to standard output failed because the reader went away
@@ -71,50 +69,6 @@ fn note_closed<T>(r: io::Result<T>) -> io::Result<T> {
     r
 }
 
-/// Writes a file atomically: everything goes to a temporary file in the same
-/// folder, which is synced and then renamed over `path`. On any failure
-/// `path` is left as it was and the temporary file is removed.
-pub fn write_atomically<T>(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> Result<T, Failure>,
-) -> Result<T, Failure> {
-    let file_error =
-        |what: &str, e: io::Error| Failure::Error(format!("{}: {what}: {e}", path.display()));
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if fs::metadata(path).map(|m| m.is_dir()).unwrap_or(false) {
-        return Err(Failure::Error(format!(
-            "{}: is a folder; give a file name",
-            path.display()
-        )));
-    }
-    if !dir.is_dir() {
-        return Err(Failure::Error(format!(
-            "{}: folder `{}` does not exist",
-            path.display(),
-            dir.display()
-        )));
-    }
-    let tmp = tempfile::Builder::new()
-        .prefix(".hugops-export-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|e| file_error("cannot create a temporary file beside it", e))?;
-    let mut writer = BufWriter::new(tmp);
-    let value = fill(&mut writer)?;
-    let tmp = writer
-        .into_inner()
-        .map_err(|e| file_error("cannot write", e.into_error()))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| file_error("cannot write", e))?;
-    tmp.persist(path)
-        .map_err(|e| file_error("cannot replace", e.error))?;
-    Ok(value)
-}
-
 /// Prints `hugops: error: <message>` as exactly one line on stderr.
 pub fn report_error(message: &str) {
     let line = one_line(message);
@@ -156,26 +110,5 @@ mod tests {
             "error: a --person <NAME>"
         );
         assert_eq!(one_line("bell\u{7}"), "bell\\u{7}");
-    }
-
-    #[test]
-    fn atomic_write_leaves_the_target_alone_on_failure() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("out.txt");
-        fs::write(&path, "before").unwrap();
-        let r: Result<(), Failure> = write_atomically(&path, |w| {
-            w.write_all(b"half")?;
-            Err(Failure::Error("boom".into()))
-        });
-        assert!(matches!(r, Err(Failure::Error(m)) if m == "boom"));
-        assert_eq!(fs::read_to_string(&path).unwrap(), "before");
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "temp file left behind"
-        );
-
-        write_atomically(&path, |w| Ok(w.write_all(b"after")?)).unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "after");
     }
 }

@@ -1,10 +1,23 @@
 //! Time as the library sees it: an injectable clock, so every date rule can be
 //! tested with a fake one.
+//!
+//! The front ends run on [`from_env`]: normally the system clock in the
+//! machine's zone. Two environment variables, deliberately left out of any
+//! `--help`, are a testing aid shared by the CLI and the app:
+//! - `HUGOPS_NOW=2026-11-24T10:00:00Z` stops the clock at that instant;
+//! - `HUGOPS_TZ=Europe/Berlin` sets the user's time zone.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, NaiveDate, TimeZone as _, Utc};
 use chrono_tz::Tz;
+
+use crate::{Error, Result};
+
+/// Environment variable fixing "now" (an RFC 3339 instant), for tests.
+pub const NOW_ENV: &str = "HUGOPS_NOW";
+/// Environment variable fixing the time zone (an IANA name), for tests.
+pub const TZ_ENV: &str = "HUGOPS_TZ";
 
 /// Source of "now" and of the user's time zone.
 pub trait Clock: Send + Sync {
@@ -118,6 +131,55 @@ pub fn utc_midnight(d: NaiveDate) -> DateTime<Utc> {
     Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"))
 }
 
+/// The clock the environment asks for: see [`from_values`], given the
+/// values of [`NOW_ENV`] and [`TZ_ENV`]. An empty variable counts as unset;
+/// one that is not valid UTF-8 is an error.
+pub fn from_env() -> Result<Arc<dyn Clock>> {
+    let now = env_text(NOW_ENV)?;
+    let tz = env_text(TZ_ENV)?;
+    from_values(now.as_deref(), tz.as_deref())
+}
+
+/// The clock for the given `HUGOPS_NOW` and `HUGOPS_TZ` values: stopped at
+/// `now` when it is set, else the system clock; in zone `tz` when it is set,
+/// else in the machine's zone.
+///
+/// A malformed value is an [`Error::InvalidInput`] naming the variable.
+pub fn from_values(now: Option<&str>, tz: Option<&str>) -> Result<Arc<dyn Clock>> {
+    let tz = tz
+        .map(|name| {
+            name.parse::<Tz>().map_err(|_| {
+                Error::invalid(
+                    TZ_ENV,
+                    format!("unknown time zone `{name}` (e.g. Europe/Berlin)"),
+                )
+            })
+        })
+        .transpose()?
+        .unwrap_or_else(|| SystemClock::local().tz());
+    let Some(now) = now else {
+        return Ok(Arc::new(SystemClock::in_zone(tz)));
+    };
+    let instant = parse_instant(now).ok_or_else(|| {
+        Error::invalid(
+            NOW_ENV,
+            format!("`{now}` is not an instant like 2026-11-24T10:00:00Z"),
+        )
+    })?;
+    Ok(Arc::new(FixedClock::new(instant, tz)))
+}
+
+/// A non-empty environment variable as text (not valid UTF-8 is an error).
+fn env_text(name: &str) -> Result<Option<String>> {
+    match std::env::var_os(name).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => v
+            .into_string()
+            .map(Some)
+            .map_err(|_| Error::invalid(name, "is not valid UTF-8")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +203,44 @@ mod tests {
         let c = FixedClock::at("2026-11-24T10:00:00Z");
         c.advance(chrono::Duration::hours(2));
         assert_eq!(format_instant(c.now()), "2026-11-24T12:00:00Z");
+    }
+
+    #[test]
+    fn fixed_clock_from_now_and_zone() {
+        let clock = from_values(Some("2026-11-27T16:00:00Z"), Some("Europe/Berlin")).unwrap();
+        assert_eq!(format_instant(clock.now()), "2026-11-27T16:00:00Z");
+        assert_eq!(clock.tz(), chrono_tz::Europe::Berlin);
+    }
+
+    #[test]
+    fn unset_zone_is_the_machines() {
+        let clock = from_values(Some("2026-11-27T16:00:00Z"), None).unwrap();
+        assert_eq!(format_instant(clock.now()), "2026-11-27T16:00:00Z");
+        assert_eq!(clock.tz(), SystemClock::local().tz());
+        let clock = from_values(None, None).unwrap();
+        assert_eq!(clock.tz(), SystemClock::local().tz());
+    }
+
+    #[test]
+    fn unset_now_is_the_system_clock_in_the_zone() {
+        let before = Utc::now();
+        let clock = from_values(None, Some("Asia/Tokyo")).unwrap();
+        assert!(clock.now() >= before);
+        assert_eq!(clock.tz(), chrono_tz::Asia::Tokyo);
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_the_variable_name() {
+        let err = from_values(Some("friday"), None).err().unwrap();
+        assert_eq!(
+            err.to_string(),
+            "HUGOPS_NOW: `friday` is not an instant like 2026-11-24T10:00:00Z"
+        );
+        let err = from_values(None, Some("Mars/Olympus")).err().unwrap();
+        assert_eq!(
+            err.to_string(),
+            "HUGOPS_TZ: unknown time zone `Mars/Olympus` (e.g. Europe/Berlin)"
+        );
+        assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod clock;
 pub mod error;
+mod fs;
 pub mod journal;
 pub mod reminders;
 pub mod settings;

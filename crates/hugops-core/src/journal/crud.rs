@@ -105,14 +105,18 @@ pub fn delete(store: &mut Store, id: i64, clock: &dyn Clock) -> Result<Entry> {
     Ok(entry)
 }
 
-/// Restores an entry removed by [`delete`]; `NotFound` unless it is in the trash.
+/// Restores an entry removed by [`delete`]. Fails with `InvalidInput` if the
+/// entry is not deleted, and `NotFound` if there is no such entry.
 pub fn undo_delete(store: &mut Store, id: i64) -> Result<Entry> {
     let restored = store.conn().execute(
         "UPDATE entries SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
         [id],
     )?;
     if restored == 0 {
-        return Err(not_found(id));
+        return Err(match sql::live_entry(store.conn(), id)? {
+            Some(_) => Error::invalid("id", format!("entry {id} is not deleted")),
+            None => not_found(id),
+        });
     }
     get(store, id)
 }
@@ -302,10 +306,12 @@ mod tests {
             &clock(),
         )
         .unwrap();
-        assert!(matches!(
-            undo_delete(&mut store, 1),
-            Err(Error::NotFound { .. })
-        ));
+        let not_deleted = undo_delete(&mut store, 1).unwrap_err();
+        assert!(
+            matches!(&not_deleted, Error::InvalidInput { field, .. } if field == "id"),
+            "{not_deleted:?}"
+        );
+        assert_eq!(not_deleted.to_string(), "id: entry 1 is not deleted");
         let gone = delete(&mut store, 1, &clock()).unwrap();
         assert_eq!(gone.person, "Ana");
         assert!(matches!(get(&store, 1), Err(Error::NotFound { id: 1, .. })));
@@ -321,7 +327,11 @@ mod tests {
         assert_eq!(undo_delete(&mut store, 1).unwrap(), gone);
         assert!(matches!(
             undo_delete(&mut store, 1),
-            Err(Error::NotFound { .. })
+            Err(Error::InvalidInput { .. })
+        ));
+        assert!(matches!(
+            undo_delete(&mut store, 42),
+            Err(Error::NotFound { id: 42, .. })
         ));
         assert!(matches!(
             delete(&mut store, 42, &clock()),

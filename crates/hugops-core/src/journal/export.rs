@@ -114,6 +114,13 @@ pub fn export(store: &Store, format: ExportFormat, out: &mut dyn Write) -> Resul
     Ok(entries.len())
 }
 
+/// Exports every live entry into the file at `path`, atomically: the entries
+/// go to a temporary file beside it, which is synced and renamed over `path`.
+/// On failure `path` is left as it was. Returns how many were written.
+pub fn export_to_file(store: &Store, format: ExportFormat, path: &Path) -> Result<usize> {
+    crate::fs::write_atomically(path, |out| export(store, format, out))
+}
+
 /// A pretty-printed (two-space indent) JSON array and a final newline.
 fn write_json(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, entries)?;
@@ -274,6 +281,28 @@ mod tests {
              ownership;ci,https://x.org/pr/1,2026-11-20,2026-11-24T10:00:00Z\r\n\
              3,given,Ana,,short,,,2026-10-01,2026-11-24T10:00:00Z\r\n"
         );
+    }
+
+    #[test]
+    fn export_to_file_writes_the_file_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kudos.json");
+        std::fs::write(&path, "old contents").unwrap();
+        let n = export_to_file(&journal(), ExportFormat::Json, &path).unwrap();
+        assert_eq!(n, 2);
+        let (_, expected) = export_string(&journal(), ExportFormat::Json);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn export_into_a_missing_folder_names_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing/kudos.md");
+        let err = export_to_file(&journal(), ExportFormat::Markdown, &path).unwrap_err();
+        assert_eq!(err.code(), crate::ErrorCode::Io);
+        assert!(err.to_string().contains("missing/kudos.md"), "{err}");
     }
 
     #[test]

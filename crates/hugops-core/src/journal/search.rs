@@ -92,21 +92,8 @@ fn fts_query(words: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::FixedClock;
+    use crate::journal::testing::{clock, new_entry};
     use crate::journal::{add, add_many, delete, edit, Direction, EntryPatch, NewEntry};
-
-    fn new(direction: Direction, person: &str, message: &str) -> NewEntry {
-        NewEntry {
-            direction: Some(direction),
-            person: person.into(),
-            message: message.into(),
-            ..NewEntry::default()
-        }
-    }
-
-    fn clock() -> FixedClock {
-        FixedClock::at("2026-11-24T10:00:00Z")
-    }
 
     fn ids(store: &Store, query: &str) -> Vec<i64> {
         search(store, query, &Filter::default())
@@ -126,22 +113,22 @@ mod tests {
     fn journal() -> Store {
         let mut store = Store::open_in_memory().unwrap();
         let rows = vec![
-            new(
+            new_entry(
                 Direction::Received,
                 "Zoë Okafor",
                 "Thanks for the release notes",
             ),
-            new(
+            new_entry(
                 Direction::Given,
                 "Zoe\u{301} Byrne",
                 "Great review of the parser",
             ),
-            new(
+            new_entry(
                 Direction::Given,
                 "Ana",
                 "release release release: shipped it",
             ),
-            new(
+            new_entry(
                 Direction::Received,
                 "Kenji",
                 "(╯°□°)╯ \"quotes\" AND NOT -minus",
@@ -207,7 +194,7 @@ mod tests {
     #[test]
     fn ties_are_broken_by_newest_id() {
         let mut store = Store::open_in_memory().unwrap();
-        let same = new(Direction::Given, "Ana", "same words");
+        let same = new_entry(Direction::Given, "Ana", "same words");
         add_many(&mut store, vec![same.clone(), same.clone(), same], &clock()).unwrap();
         assert_eq!(ids(&store, "same"), vec![3, 2, 1]);
     }
@@ -282,7 +269,7 @@ mod tests {
             &mut store,
             NewEntry {
                 occurred_on: Some("2025-01-01".parse().unwrap()),
-                ..new(Direction::Given, "Zoë Okafor", "old zoe entry")
+                ..new_entry(Direction::Given, "Zoë Okafor", "old zoe entry")
             },
             &clock(),
         )

@@ -1,5 +1,23 @@
 //! Helpers shared by the journal's tests.
 
+use crate::clock::FixedClock;
+use crate::journal::{Direction, NewEntry};
+
+/// The clock the journal's tests run on: Tuesday 2026-11-24, 10:00 UTC.
+pub fn clock() -> FixedClock {
+    FixedClock::at("2026-11-24T10:00:00Z")
+}
+
+/// A new entry with a direction, a person and a message, and nothing else.
+pub fn new_entry(direction: Direction, person: &str, message: &str) -> NewEntry {
+    NewEntry {
+        direction: Some(direction),
+        person: person.into(),
+        message: message.into(),
+        ..NewEntry::default()
+    }
+}
+
 /// Text built from the characters most likely to upset CSV, JSON or SQL.
 pub fn hostile_text(seed: &mut u64, max_len: usize) -> String {
     const POOL: &[&str] = &[

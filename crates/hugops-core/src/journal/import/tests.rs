@@ -4,13 +4,8 @@
 use std::path::PathBuf;
 
 use super::*;
-use crate::clock::FixedClock;
-use crate::journal::testing::hostile_text;
+use crate::journal::testing::{clock, hostile_text, new_entry};
 use crate::journal::{add, add_many, delete, export, get, list, ExportFormat, Filter};
-
-fn clock() -> FixedClock {
-    FixedClock::at("2026-11-24T10:00:00Z")
-}
 
 /// Writes `content` to a fresh temporary file named `name`.
 fn file(name: &str, content: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf) {
@@ -41,15 +36,6 @@ fn where_bad(e: Error) -> (Option<u64>, Option<String>, String) {
             ..
         } => (line, field, message),
         other => panic!("expected a bad file error, got {other}"),
-    }
-}
-
-fn new(direction: Direction, person: &str, message: &str) -> NewEntry {
-    NewEntry {
-        direction: Some(direction),
-        person: person.into(),
-        message: message.into(),
-        ..NewEntry::default()
     }
 }
 
@@ -84,7 +70,7 @@ fn awkward_journal() -> Store {
         } else {
             Direction::Received
         };
-        let mut entry = new(direction, person, message);
+        let mut entry = new_entry(direction, person, message);
         entry.tags = match i % 3 {
             0 => vec![],
             1 => vec!["ownership".into(), "Ünïcode".into()],
@@ -187,7 +173,12 @@ fn duplicates_inside_the_file_are_skipped() {
 #[test]
 fn deleted_entries_do_not_count_as_duplicates_but_keep_their_id() {
     let mut store = Store::open_in_memory().unwrap();
-    add(&mut store, new(Direction::Given, "Ana", "hi"), &clock()).unwrap();
+    add(
+        &mut store,
+        new_entry(Direction::Given, "Ana", "hi"),
+        &clock(),
+    )
+    .unwrap();
     let json = export_bytes(&store, ExportFormat::Json);
     delete(&mut store, 1, &clock()).unwrap();
     let report = import(&mut store, "k.json", &json).unwrap();
@@ -204,8 +195,8 @@ fn ids_are_kept_when_free_and_replaced_when_taken() {
     add_many(
         &mut store,
         vec![
-            new(Direction::Given, "Old", "one"),
-            new(Direction::Given, "Old", "two"),
+            new_entry(Direction::Given, "Old", "one"),
+            new_entry(Direction::Given, "Old", "two"),
         ],
         &clock(),
     )
@@ -429,7 +420,7 @@ fn random_hostile_text_round_trips_in_both_formats() {
             NewEntry {
                 tags: vec![format!("t{}\"é", i % 7)],
                 email: (i % 5 == 0).then(|| "x@y.z".to_string()),
-                ..new(
+                ..new_entry(
                     if i % 2 == 0 {
                         Direction::Given
                     } else {
