@@ -8,7 +8,9 @@ pub mod clock;
 pub mod error;
 mod fs;
 pub mod journal;
+pub mod matching;
 pub mod reminders;
+pub mod roster;
 pub mod settings;
 pub mod store;
 
