@@ -29,7 +29,7 @@ pub const RANK_WINDOW: usize = 400;
 pub const MAX_TERMS: usize = 32;
 
 /// Live entries matching `query`, best match first (BM25, then newest id),
-/// among the newest [`RANK_WINDOW`] matches.
+/// among the newest `RANK_WINDOW` matches.
 ///
 /// A query without any word (empty, blanks, punctuation, emoji) matches
 /// nothing. `filter` narrows the result as in [`super::list`]; its limit
