@@ -14,6 +14,7 @@ mod kudos_delete;
 mod kudos_edit;
 mod kudos_list;
 mod kudos_search;
+mod match_cmd;
 mod output;
 mod reminders;
 mod settings;

@@ -38,6 +38,12 @@ pub enum Command {
     /// Reminders: which are due, pausing and resuming them
     #[command(subcommand, arg_required_else_help = false)]
     Reminders(Reminders),
+    /// Buddy matching: give every new joiner the best buddy from another team
+    ///
+    /// Reads a roster CSV (name, email, team, timezone, start_date; optional
+    /// interests, buddy_capacity, working_hours, opt_out) and prints the best
+    /// assignment. No database is used.
+    Match(MatchArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -238,6 +244,31 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct JsonFlag {
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// The roster CSV file
+    #[arg(long, value_name = "FILE")]
+    pub roster: PathBuf,
+    /// Past pairings: a CSV with joiner_email,buddy_email[,date]; never repeated
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
+    /// The reference date [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+    /// A joiner started at most this many days before the reference date [default: 90]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub joiner_window_days: Option<String>,
+    /// A buddy has at least this many days of tenure [default: 180]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub min_tenure_days: Option<String>,
+    /// Also list every feasible pair with its score
+    #[arg(long)]
+    pub candidates: bool,
     /// Print JSON
     #[arg(long)]
     pub json: bool,

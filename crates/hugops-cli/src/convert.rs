@@ -71,6 +71,21 @@ pub enum Op {
         minutes: i64,
     },
     RemindersResume,
+    /// Buddy matching; needs no database.
+    Match(MatchPlan),
+}
+
+/// `hugops match`, checked: the files are read when it is carried out.
+#[derive(Debug)]
+pub struct MatchPlan {
+    pub roster: PathBuf,
+    pub history: Option<PathBuf>,
+    /// `None`: the clock's today.
+    pub today: Option<NaiveDate>,
+    pub joiner_window_days: Option<u32>,
+    pub min_tenure_days: Option<u32>,
+    pub candidates: bool,
+    pub json: bool,
 }
 
 /// Turns the parsed command line into an [`Op`], checking every value whose
@@ -132,7 +147,31 @@ pub fn plan(command: Command) -> Result<Op> {
             Reminders::Pause { minutes } => Op::RemindersPause { minutes },
             Reminders::Resume => Op::RemindersResume,
         },
+        Command::Match(a) => Op::Match(MatchPlan {
+            roster: a.roster,
+            history: a.history,
+            today: opt_date("today", a.today)?,
+            joiner_window_days: opt_days("joiner-window-days", a.joiner_window_days)?,
+            min_tenure_days: opt_days("min-tenure-days", a.min_tenure_days)?,
+            candidates: a.candidates,
+            json: a.json,
+        }),
     })
+}
+
+/// A whole number of days, 0 or more; `field` names the flag in the error.
+pub fn days(field: &str, text: &str) -> Result<u32> {
+    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    let bad = |why: &str| Error::invalid(field, format!("`{text}` is not {why}"));
+    if !digits {
+        return Err(bad("a whole number of days ≥ 0"));
+    }
+    text.parse::<u32>()
+        .map_err(|_| bad(&format!("a number of days up to {}", u32::MAX)))
+}
+
+fn opt_days(field: &str, text: Option<String>) -> Result<Option<u32>> {
+    text.map(|t| days(field, &t)).transpose()
 }
 
 /// A key `hugops settings get` can show.
@@ -267,6 +306,16 @@ mod tests {
         ] {
             let err = date("date", bad).expect_err(bad);
             assert!(err.to_string().starts_with("date: "), "{err}");
+        }
+    }
+
+    #[test]
+    fn days_are_whole_numbers_at_least_zero() {
+        assert_eq!(days("n", "0").ok(), Some(0));
+        assert_eq!(days("n", "90").ok(), Some(90));
+        for bad in ["-1", "", "1.5", " 3", "+3", "4294967296", "ten"] {
+            let err = days("n", bad).expect_err(bad);
+            assert!(err.to_string().starts_with("n: "), "{err}");
         }
     }
 

@@ -18,11 +18,12 @@ use clap::error::ErrorKind;
 use clap::Parser;
 use hugops_core::clock::{self, format_instant, Clock};
 use hugops_core::journal::{self, Entry};
-use hugops_core::{reminders, settings, store, Store};
+use hugops_core::matching::{self, Candidate, MatchOptions, MatchResult, Pair, Unmatched};
+use hugops_core::{reminders, roster, settings, store, Store};
 use serde::Serialize;
 
 use crate::args::Cli;
-use crate::convert::Op;
+use crate::convert::{MatchPlan, Op};
 use crate::output::{CmdResult, Failure, Stdout};
 
 /// Exit status for every error: bad input, bad files, unknown ids, and the rest.
@@ -76,6 +77,13 @@ fn clap_message(e: &clap::Error) -> String {
 fn run(cli: Cli) -> CmdResult {
     let op = convert::plan(cli.command)?;
     let clock = clock::from_env()?;
+    if let Op::Match(plan) = op {
+        // Matching reads files only: no database is opened or created.
+        let mut out = Stdout::new();
+        run_match(plan, clock.as_ref(), &mut out)?;
+        out.flush()?;
+        return Ok(());
+    }
     let mut store = Store::open(store::resolve_path(cli.db)?)?;
     let mut out = Stdout::new();
     execute(op, &mut store, clock.as_ref(), &mut out)?;
@@ -256,7 +264,68 @@ fn execute(op: Op, store: &mut Store, clock: &dyn Clock, out: &mut Stdout) -> Cm
             writeln!(out, "reminders resumed")?;
             Ok(())
         }
+        // Carried out by `run_match`, before any database is opened.
+        Op::Match(plan) => run_match(plan, clock, out),
     }
+}
+
+/// `hugops match`: read the roster (and history), one library call, print.
+fn run_match(plan: MatchPlan, clock: &dyn Clock, out: &mut Stdout) -> CmdResult {
+    let people = roster::read_roster(&plan.roster)?;
+    let history = match &plan.history {
+        Some(path) => roster::read_history(path)?,
+        None => Vec::new(),
+    };
+    let mut opts = MatchOptions::new(plan.today.unwrap_or_else(|| clock.today()));
+    if let Some(n) = plan.joiner_window_days {
+        opts.joiner_window_days = n;
+    }
+    if let Some(n) = plan.min_tenure_days {
+        opts.min_tenure_days = n;
+    }
+    opts.include_candidates = plan.candidates;
+    let result = matching::match_buddies(&people, &history, &opts);
+    if plan.json {
+        print_json(out, &MatchJson::new(&result, plan.candidates))
+    } else {
+        let text = render::match_result(
+            &result,
+            opts.today,
+            plan.candidates,
+            render::terminal_width(),
+        );
+        out.write_all(text.as_bytes())?;
+        Ok(())
+    }
+}
+
+/// The JSON of `hugops match` (issue 5): the library's result, with
+/// `candidates` only when asked for and `total_score` the sum of the pair
+/// scores as printed (each rounded to 4 decimals), so the two always agree.
+#[derive(Serialize)]
+struct MatchJson<'a> {
+    pairs: &'a [Pair],
+    unmatched: &'a [Unmatched],
+    total_score: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    candidates: Option<&'a [Candidate]>,
+}
+
+impl<'a> MatchJson<'a> {
+    fn new(result: &'a MatchResult, with_candidates: bool) -> Self {
+        let total: f64 = result.pairs.iter().map(|p| round4(p.score)).sum();
+        MatchJson {
+            pairs: &result.pairs,
+            unmatched: &result.unmatched,
+            total_score: round4(total),
+            candidates: with_candidates.then_some(result.candidates.as_slice()),
+        }
+    }
+}
+
+/// Rounded to 4 decimals, as the library serialises scores.
+fn round4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
 }
 
 fn print_settings(out: &mut Stdout, pairs: &[(String, String)]) -> CmdResult {

@@ -6,7 +6,9 @@
 
 use std::fmt::Write as _;
 
+use chrono::NaiveDate;
 use hugops_core::journal::{Count, Direction, Entry, Stats};
+use hugops_core::matching::MatchResult;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Width used when the terminal's cannot be known (e.g. output to a pipe).
@@ -277,6 +279,139 @@ pub fn stats(s: &Stats) -> String {
     out
 }
 
+const MAX_EMAIL_WIDTH: usize = 32;
+const SCORE_BAR_WIDTH: usize = 10;
+const MIN_REASONS_WIDTH: usize = 20;
+
+/// `0.83 ████████░░`: a score in [0, 1] with a bar of ten cells.
+pub fn score_bar(score: f64) -> String {
+    let score = if score.is_finite() {
+        score.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let full = ((score * SCORE_BAR_WIDTH as f64).round() as usize).min(SCORE_BAR_WIDTH);
+    format!(
+        "{score:.2} {}{}",
+        "█".repeat(full),
+        "░".repeat(SCORE_BAR_WIDTH - full)
+    )
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Items joined with `; ` into lines of at most `width` columns; an item
+/// too long for a line of its own is cut with `…`.
+fn wrap_items(items: &[String], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for item in items {
+        let item = truncate(&clean(item), width.saturating_sub(1), false);
+        if !line.is_empty() && line.width() + 2 + item.width() + 1 > width {
+            lines.push(std::mem::take(&mut line) + ";");
+        }
+        if !line.is_empty() {
+            line.push_str("; ");
+        }
+        line.push_str(&item);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `hugops match` for people: the pairs as a table (score bar and reasons),
+/// the unmatched joiners with the reason, the candidates when asked for, and
+/// the total score.
+pub fn match_result(r: &MatchResult, today: NaiveDate, candidates: bool, width: usize) -> String {
+    let mut out = String::new();
+    let email = |e: &str| truncate(&clean(e), MAX_EMAIL_WIDTH, false);
+    let _ = writeln!(
+        out,
+        "Buddy matching on {today}: {}, {} unmatched",
+        plural(r.pairs.len(), "pair", "pairs"),
+        r.unmatched.len()
+    );
+    if r.pairs.is_empty() && r.unmatched.is_empty() {
+        let _ = writeln!(out, "no joiners to match");
+    }
+    if !r.pairs.is_empty() {
+        let joiners: Vec<String> = r.pairs.iter().map(|p| email(&p.joiner)).collect();
+        let buddies: Vec<String> = r.pairs.iter().map(|p| email(&p.buddy)).collect();
+        let jw = joiners.iter().map(|s| s.width()).max().unwrap_or(0).max(6);
+        let bw = buddies.iter().map(|s| s.width()).max().unwrap_or(0).max(5);
+        let sw = score_bar(0.0).width();
+        let reasons_w = width
+            .saturating_sub(jw + 2 + bw + 2 + sw + 2)
+            .max(MIN_REASONS_WIDTH);
+        let _ = writeln!(out);
+        let header = format!(
+            "{}  {}  {}  REASONS",
+            pad("JOINER", jw),
+            pad("BUDDY", bw),
+            pad("SCORE", sw)
+        );
+        let _ = writeln!(out, "{header}");
+        let indent = " ".repeat(jw + 2 + bw + 2 + sw + 2);
+        for ((p, j), b) in r.pairs.iter().zip(&joiners).zip(&buddies) {
+            let lines = wrap_items(&p.reasons, reasons_w);
+            let first = lines.first().map(String::as_str).unwrap_or("");
+            let row = format!(
+                "{}  {}  {}  {first}",
+                pad(j, jw),
+                pad(b, bw),
+                score_bar(p.score)
+            );
+            let _ = writeln!(out, "{}", row.trim_end());
+            for line in lines.iter().skip(1) {
+                let _ = writeln!(out, "{indent}{line}");
+            }
+        }
+    }
+    if !r.unmatched.is_empty() {
+        let _ = writeln!(out, "\nUnmatched");
+        let names: Vec<String> = r.unmatched.iter().map(|u| email(&u.joiner)).collect();
+        let w = names.iter().map(|n| n.width()).max().unwrap_or(0);
+        for (u, name) in r.unmatched.iter().zip(&names) {
+            let _ = writeln!(out, "  {}  {}", pad(name, w), clean(&u.reason));
+        }
+    }
+    if candidates {
+        let _ = writeln!(
+            out,
+            "\nCandidates ({})",
+            plural(r.candidates.len(), "feasible pair", "feasible pairs")
+        );
+        let joiners: Vec<String> = r.candidates.iter().map(|c| email(&c.joiner)).collect();
+        let buddies: Vec<String> = r.candidates.iter().map(|c| email(&c.buddy)).collect();
+        let jw = joiners.iter().map(|s| s.width()).max().unwrap_or(0);
+        let bw = buddies.iter().map(|s| s.width()).max().unwrap_or(0);
+        for ((c, j), b) in r.candidates.iter().zip(&joiners).zip(&buddies) {
+            let _ = writeln!(
+                out,
+                "  {}  {}  {}",
+                pad(j, jw),
+                pad(b, bw),
+                score_bar(c.score)
+            );
+        }
+    }
+    let total: f64 = r.pairs.iter().map(|p| p.score).sum();
+    let _ = writeln!(
+        out,
+        "\nTotal score: {total:.2} over {}",
+        plural(r.pairs.len(), "pair", "pairs")
+    );
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,6 +440,35 @@ mod tests {
         assert_eq!(first_line("\n\n  hi\nthere"), ("hi", true));
         assert_eq!(first_line("only"), ("only", false));
         assert_eq!(first_line("one\n\n"), ("one", false));
+    }
+
+    #[test]
+    fn reasons_wrap_between_items() {
+        let items: Vec<String> = ["different teams: A / B", "8 h shared working time", "x"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            wrap_items(&items, 60),
+            ["different teams: A / B; 8 h shared working time; x"]
+        );
+        let lines = wrap_items(&items, 30);
+        assert_eq!(
+            lines,
+            ["different teams: A / B;", "8 h shared working time; x"]
+        );
+        assert!(lines.iter().all(|l| l.width() <= 30));
+        assert!(wrap_items(&[], 30).is_empty());
+        let long = wrap_items(&["y".repeat(50)], 20);
+        assert!(long[0].width() <= 20 && long[0].ends_with('…'));
+    }
+
+    #[test]
+    fn score_bars_have_ten_cells() {
+        assert_eq!(score_bar(0.83), "0.83 ████████░░");
+        assert_eq!(score_bar(0.0), "0.00 ░░░░░░░░░░");
+        assert_eq!(score_bar(1.0), "1.00 ██████████");
+        assert_eq!(score_bar(f64::NAN), "0.00 ░░░░░░░░░░");
     }
 
     #[test]

@@ -14,8 +14,9 @@
 //! on reduced costs (see `max_gain_assignment`). Each joiner's candidate list
 //! is first cut to its best edges in a way that provably keeps an optimum
 //! (see `kept_prefix`). Scores are compared as integers (the score times
-//! `scale`, 10⁹ up to about 10,000 joiners), so optimality holds up to that
-//! rounding. Joiners and buddies are ordered by email before the graph is
+//! `scale`, 10⁹ up to about 10,000 joiners). Pair scores are rounded to the
+//! 4 decimals that are printed before any of this, so the assignment is
+//! optimal over exactly the printed candidate scores. Joiners and buddies are ordered by email before the graph is
 //! built and every tie is broken by that order, so the same input always gives
 //! the same output.
 //!
@@ -366,7 +367,9 @@ pub fn match_buddies(
                 + weights.shared_interests * jaccard_ids(&j.interests, &b.interests)
                 + weights.low_load / (1.0 + f64::from(load[bi]))
                 + weights.tenure * (b.tenure_days as f64 / 730.0).clamp(0.0, 1.0);
-            let s = s.clamp(0.0, 1.0);
+            // Rounded to the 4 decimals that are printed, so the assignment is
+            // optimal over exactly the scores a reader sees.
+            let s = (s.clamp(0.0, 1.0) * 1e4).round() / 1e4;
             if opts.include_candidates {
                 candidates.push(Candidate {
                     joiner: j.email.clone(),
