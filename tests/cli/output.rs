@@ -1,7 +1,10 @@
+use std::ffi::OsStr;
 use std::io::Read;
 use std::process::{Command, Stdio};
 
-use crate::support::{bin, entries_json, hugops_bare, Fixture, NOW, TZ};
+use crate::support::{
+    bin, entries_json, exits_quietly_with_closed_stdout, hugops_bare, Fixture, NOW,
+};
 
 #[test]
 fn help_and_version_succeed() {
@@ -36,30 +39,14 @@ fn help_and_version_succeed() {
     assert!(version.starts_with("hugops "), "{version}");
 }
 
-/// Runs `hugops <args>` with its stdout closed before it writes anything, as
-/// `hugops ... | head -0` would: it must end quietly with status 0.
+/// Closes hugops' standard output before it writes, with the fixture's database.
 fn with_closed_stdout(f: &Fixture, args: &[&str]) {
-    let mut child = Command::new(bin())
-        .env("HUGOPS_NOW", NOW)
-        .env("HUGOPS_TZ", TZ)
-        .arg("--db")
-        .arg(&f.db)
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn hugops");
-    drop(child.stdout.take());
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .expect("stderr")
-        .read_to_string(&mut stderr)
-        .expect("read stderr");
-    let status = child.wait().expect("wait");
-    assert!(status.success(), "{args:?}: {status}, stderr {stderr:?}");
-    assert_eq!(stderr, "", "{args:?}");
+    let db = f.db.as_os_str();
+    exits_quietly_with_closed_stdout(
+        [OsStr::new("--db"), db]
+            .into_iter()
+            .chain(args.iter().map(OsStr::new)),
+    );
 }
 
 #[test]

@@ -195,3 +195,36 @@ pub fn entries_json(n: usize) -> String {
         .collect();
     serde_json::to_string_pretty(&items).expect("serialise entries")
 }
+
+/// Runs hugops with `args` (and the fixed test clock) with its standard
+/// output already closed, as `hugops ... | head -0` would: it must end quietly
+/// with status 0.
+pub fn exits_quietly_with_closed_stdout<I, S>(args: I)
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    use std::io::Read;
+    use std::process::Stdio;
+
+    let args: Vec<_> = args.into_iter().map(|a| a.as_ref().to_owned()).collect();
+    let mut child = std::process::Command::new(bin())
+        .env("HUGOPS_NOW", NOW)
+        .env("HUGOPS_TZ", TZ)
+        .args(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn hugops");
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .expect("read stderr");
+    let status = child.wait().expect("wait");
+    assert!(status.success(), "{args:?}: {status}, stderr {stderr:?}");
+    assert_eq!(stderr, "", "{args:?}");
+}
