@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 
 use rusqlite::types::Value;
+use unicode_normalization::char::is_combining_mark;
 
 use super::rank;
 use super::sql::{self, COLUMNS};
@@ -57,23 +58,14 @@ pub fn search(store: &Store, query: &str, filter: &Filter) -> Result<Vec<Entry>>
         .collect())
 }
 
-/// Combining accents (U+0300…, U+1AB0…, U+1DC0…, U+20D0…, U+FE20…) stay
-/// inside a word so that a decomposed `Zoe\u{301}` is one word, like `Zoë`.
-fn is_combining(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{FE20}'..='\u{FE2F}')
-}
-
 /// The words of `text`, in order, each at most once (ignoring case), at most
 /// [`MAX_TERMS`] of them.
 fn words(text: &str) -> Vec<&str> {
     let mut seen = HashSet::new();
-    text.split(|c: char| !(c.is_alphanumeric() || is_combining(c)))
-        .map(|w| w.trim_start_matches(is_combining))
+    // Combining marks stay inside a word, so that a decomposed `Zoe\u{301}`
+    // is one word, like `Zoë`.
+    text.split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
+        .map(|w| w.trim_start_matches(is_combining_mark))
         .filter(|w| !w.is_empty() && seen.insert(w.to_lowercase()))
         .take(MAX_TERMS)
         .collect()
