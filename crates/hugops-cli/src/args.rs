@@ -44,6 +44,12 @@ pub enum Command {
     /// interests, buddy_capacity, working_hours, opt_out) and prints the best
     /// assignment. No database is used.
     Match(MatchArgs),
+    /// Check-ins for buddy pairs and socials that fit every time zone
+    #[command(subcommand)]
+    Schedule(crate::schedule_cmd::Schedule),
+    /// Call nudges: does a text thread look ambiguous or tense?
+    #[command(subcommand)]
+    Thread(crate::thread_cmd::Thread),
 }
 
 #[derive(Debug, Subcommand)]
@@ -68,6 +74,8 @@ pub enum Kudos {
     Import(ImportArgs),
     /// Totals, months, people, tags and your giving streak
     Stats(JsonFlag),
+    /// Log thanks and praise for you found in a chat export as received kudos
+    ImportChat(crate::thread_cmd::ImportChatArgs),
 }
 
 #[derive(Debug, Args)]

@@ -73,6 +73,12 @@ pub enum Op {
     RemindersResume,
     /// Buddy matching; needs no database.
     Match(MatchPlan),
+    /// `hugops schedule …`, checked and carried out by `schedule_cmd`.
+    Schedule(crate::schedule_cmd::Schedule),
+    /// `hugops thread …`, checked and carried out by `thread_cmd`.
+    Thread(crate::thread_cmd::Thread),
+    /// `hugops kudos import-chat`, carried out by `thread_cmd`.
+    ImportChat(crate::thread_cmd::ImportChatArgs),
 }
 
 /// `hugops match`, checked: the files are read when it is carried out.
@@ -130,6 +136,7 @@ pub fn plan(command: Command) -> Result<Op> {
                 json: a.json,
             },
             Kudos::Stats(a) => Op::Stats { json: a.json },
+            Kudos::ImportChat(a) => Op::ImportChat(a),
         },
         Command::Settings { action } => match action {
             None => Op::SettingsGet {
@@ -156,6 +163,8 @@ pub fn plan(command: Command) -> Result<Op> {
             candidates: a.candidates,
             json: a.json,
         }),
+        Command::Schedule(s) => Op::Schedule(s),
+        Command::Thread(t) => Op::Thread(t),
     })
 }
 

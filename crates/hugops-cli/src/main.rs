@@ -10,6 +10,8 @@ mod args;
 mod convert;
 mod output;
 mod render;
+mod schedule_cmd;
+mod thread_cmd;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(()) | Err(Failure::StdoutClosed) => ExitCode::SUCCESS,
+        Err(Failure::Status(code)) => ExitCode::from(code),
         Err(Failure::Error(message)) => {
             output::report_error(&message);
             ExitCode::from(EXIT_ERROR)
@@ -77,16 +80,18 @@ fn clap_message(e: &clap::Error) -> String {
 fn run(cli: Cli) -> CmdResult {
     let op = convert::plan(cli.command)?;
     let clock = clock::from_env()?;
-    if let Op::Match(plan) = op {
-        // Matching reads files only: no database is opened or created.
-        let mut out = Stdout::new();
-        run_match(plan, clock.as_ref(), &mut out)?;
-        out.flush()?;
-        return Ok(());
-    }
-    let mut store = Store::open(store::resolve_path(cli.db)?)?;
     let mut out = Stdout::new();
-    execute(op, &mut store, clock.as_ref(), &mut out)?;
+    match op {
+        // These read files only: no database is opened or created.
+        Op::Match(plan) => run_match(plan, clock.as_ref(), &mut out)?,
+        Op::Thread(cmd) => thread_cmd::run(cmd, clock.as_ref(), &mut out)?,
+        // Opens the database itself, only when a command needs it.
+        Op::Schedule(cmd) => schedule_cmd::run(cmd, cli.db, clock.as_ref(), &mut out)?,
+        op => {
+            let mut store = Store::open(store::resolve_path(cli.db)?)?;
+            execute(op, &mut store, clock.as_ref(), &mut out)?;
+        }
+    }
     out.flush()?;
     Ok(())
 }
@@ -264,8 +269,11 @@ fn execute(op: Op, store: &mut Store, clock: &dyn Clock, out: &mut Stdout) -> Cm
             writeln!(out, "reminders resumed")?;
             Ok(())
         }
-        // Carried out by `run_match`, before any database is opened.
-        Op::Match(plan) => run_match(plan, clock, out),
+        Op::ImportChat(args) => thread_cmd::import_chat(args, store, clock, out),
+        // Carried out by `run`, before any database is opened.
+        Op::Match(_) | Op::Schedule(_) | Op::Thread(_) => Err(Failure::Error(
+            "internal error: this command is carried out without the database".into(),
+        )),
     }
 }
 

@@ -19,6 +19,9 @@ pub enum Failure {
     Error(String),
     /// Standard output was closed by its reader: stop quietly.
     StdoutClosed,
+    /// Everything was printed; end with this exit status (`hugops thread check
+    /// --fail-if-ambiguous` ends with 1 when a thread looks ambiguous).
+    Status(u8),
 }
 
 impl From<hugops_core::Error> for Failure {

@@ -4,6 +4,7 @@
 //! of their commands is one call into a function here. Nothing in this crate
 //! prints, touches a window or reaches the network.
 
+pub mod buddies;
 pub mod clock;
 pub mod error;
 mod fs;
@@ -11,8 +12,10 @@ pub mod journal;
 pub mod matching;
 pub mod reminders;
 pub mod roster;
+pub mod schedule;
 pub mod settings;
 pub mod store;
+pub mod threads;
 
 pub use error::{Error, ErrorCode, Result};
 pub use store::Store;

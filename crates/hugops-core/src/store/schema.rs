@@ -3,7 +3,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// Version 1: the kudos journal with its full-text index, settings, and the
 /// log of reminders already shown.
@@ -64,9 +64,40 @@ CREATE TABLE reminder_log (
 );
 "#;
 
+/// Version 2: the roster imported in the app (people, updated by email) and
+/// buddy pairings (accepted in the app or imported from a history file), which
+/// are never deleted so that no pair is ever proposed twice.
+const V2: &str = r#"
+CREATE TABLE people (
+    email          TEXT PRIMARY KEY COLLATE NOCASE,
+    name           TEXT NOT NULL,
+    team           TEXT NOT NULL,
+    timezone       TEXT NOT NULL,
+    start_date     TEXT NOT NULL,
+    interests      TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(interests)),
+    buddy_capacity INTEGER NOT NULL CHECK (buddy_capacity >= 0),
+    working_hours  TEXT NOT NULL,
+    opt_out        INTEGER NOT NULL DEFAULT 0 CHECK (opt_out IN (0, 1)),
+    updated_at     TEXT NOT NULL
+);
+
+CREATE TABLE pairings (
+    id           INTEGER PRIMARY KEY,
+    joiner_email TEXT NOT NULL COLLATE NOCASE,
+    buddy_email  TEXT NOT NULL COLLATE NOCASE,
+    paired_on    TEXT NOT NULL,
+    score        REAL,
+    reasons      TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(reasons)),
+    source       TEXT NOT NULL CHECK (source IN ('accepted', 'history')),
+    created_at   TEXT NOT NULL,
+    UNIQUE (joiner_email, buddy_email)
+);
+CREATE INDEX pairings_by_buddy ON pairings (buddy_email, paired_on);
+"#;
+
 /// All migrations, oldest first.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 #[cfg(test)]

@@ -1,0 +1,339 @@
+//! The buddy data kept in the database: the roster imported in the app
+//! (updated by email, never deleting anyone's past pairings) and the pairings
+//! accepted in the app or imported from a history file.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+use crate::clock::format_instant;
+use crate::matching::Pair;
+use crate::roster::Person;
+use crate::{Result, Store};
+
+/// Where a stored pairing came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PairingSource {
+    /// Accepted in the app.
+    Accepted,
+    /// Imported from a history file.
+    History,
+}
+
+impl PairingSource {
+    fn as_str(self) -> &'static str {
+        match self {
+            PairingSource::Accepted => "accepted",
+            PairingSource::History => "history",
+        }
+    }
+}
+
+/// A stored pairing. Emails are lowercase.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pairing {
+    pub joiner: String,
+    pub buddy: String,
+    pub paired_on: NaiveDate,
+    pub score: Option<f64>,
+    pub reasons: Vec<String>,
+    pub source: PairingSource,
+}
+
+/// What a roster import changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RosterImport {
+    pub added: usize,
+    pub updated: usize,
+}
+
+/// Stores `people`, adding new emails and updating known ones, in one
+/// transaction. Nobody is deleted, and pairings are untouched.
+pub fn save_roster(
+    store: &mut Store,
+    people: &[Person],
+    now: DateTime<Utc>,
+) -> Result<RosterImport> {
+    let tx = store.conn_mut().transaction()?;
+    let mut report = RosterImport {
+        added: 0,
+        updated: 0,
+    };
+    {
+        let mut exists = tx.prepare("SELECT 1 FROM people WHERE email = ?1")?;
+        let mut upsert = tx.prepare(
+            "INSERT INTO people (email, name, team, timezone, start_date, interests,
+                                 buddy_capacity, working_hours, opt_out, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             ON CONFLICT (email) DO UPDATE SET
+                name = excluded.name, team = excluded.team, timezone = excluded.timezone,
+                start_date = excluded.start_date, interests = excluded.interests,
+                buddy_capacity = excluded.buddy_capacity,
+                working_hours = excluded.working_hours, opt_out = excluded.opt_out,
+                updated_at = excluded.updated_at",
+        )?;
+        let stamp = format_instant(now);
+        for p in people {
+            let known = exists
+                .query_row([&p.email], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if known {
+                report.updated += 1;
+            } else {
+                report.added += 1;
+            }
+            upsert.execute(params![
+                p.email,
+                p.name,
+                p.team,
+                p.timezone.name(),
+                p.start_date.to_string(),
+                serde_json::to_string(&p.interests).expect("strings serialise"),
+                p.buddy_capacity,
+                hours_text(p.working_hours),
+                p.opt_out,
+                stamp,
+            ])?;
+        }
+    }
+    tx.commit()?;
+    Ok(report)
+}
+
+/// Everyone in the stored roster, by email.
+pub fn load_roster(store: &Store) -> Result<Vec<Person>> {
+    let mut stmt = store.conn().prepare(
+        "SELECT email, name, team, timezone, start_date, interests, buddy_capacity,
+                working_hours, opt_out
+         FROM people ORDER BY email",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(StoredPerson {
+            email: r.get(0)?,
+            name: r.get(1)?,
+            team: r.get(2)?,
+            timezone: r.get(3)?,
+            start_date: r.get(4)?,
+            interests: r.get(5)?,
+            buddy_capacity: r.get(6)?,
+            working_hours: r.get(7)?,
+            opt_out: r.get(8)?,
+        })
+    })?;
+    let mut people = Vec::new();
+    for row in rows {
+        people.push(row?.into_person()?);
+    }
+    Ok(people)
+}
+
+/// Stores pairs as pairings made on `on`. Pairs already stored are skipped;
+/// returns how many were new.
+pub fn record_pairs(
+    store: &mut Store,
+    pairs: &[Pair],
+    on: NaiveDate,
+    source: PairingSource,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let tx = store.conn_mut().transaction()?;
+    let mut added = 0;
+    {
+        let mut insert = tx.prepare(
+            "INSERT INTO pairings (joiner_email, buddy_email, paired_on, score, reasons,
+                                   source, created_at)
+             VALUES (lower(?1), lower(?2), ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (joiner_email, buddy_email) DO NOTHING",
+        )?;
+        let stamp = format_instant(now);
+        for p in pairs {
+            added += insert.execute(params![
+                p.joiner,
+                p.buddy,
+                on.to_string(),
+                p.score,
+                serde_json::to_string(&p.reasons).expect("strings serialise"),
+                source.as_str(),
+                stamp,
+            ])?;
+        }
+    }
+    tx.commit()?;
+    Ok(added)
+}
+
+/// Every stored pairing, oldest first.
+pub fn pairings(store: &Store) -> Result<Vec<Pairing>> {
+    let mut stmt = store.conn().prepare(
+        "SELECT joiner_email, buddy_email, paired_on, score, reasons, source
+         FROM pairings ORDER BY paired_on, id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let paired_on: String = r.get(2)?;
+        let reasons: String = r.get(4)?;
+        let source: String = r.get(5)?;
+        Ok(Pairing {
+            joiner: r.get(0)?,
+            buddy: r.get(1)?,
+            paired_on: paired_on.parse().map_err(|e| text_error(2, e))?,
+            score: r.get(3)?,
+            reasons: serde_json::from_str(&reasons).map_err(|e| text_error(4, e))?,
+            source: if source == "history" {
+                PairingSource::History
+            } else {
+                PairingSource::Accepted
+            },
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Stored pairings as `(joiner, buddy)`, the shape matching takes as history.
+pub fn history_pairs(store: &Store) -> Result<Vec<(String, String)>> {
+    Ok(pairings(store)?
+        .into_iter()
+        .map(|p| (p.joiner, p.buddy))
+        .collect())
+}
+
+fn hours_text((start, end): (NaiveTime, NaiveTime)) -> String {
+    format!("{}-{}", start.format("%H:%M"), end.format("%H:%M"))
+}
+
+fn text_error(col: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, Box::new(e))
+}
+
+/// A `people` row as stored, before its text columns are parsed.
+struct StoredPerson {
+    email: String,
+    name: String,
+    team: String,
+    timezone: String,
+    start_date: String,
+    interests: String,
+    buddy_capacity: u32,
+    working_hours: String,
+    opt_out: bool,
+}
+
+impl StoredPerson {
+    fn into_person(self) -> Result<Person> {
+        let corrupt = |what: &str| {
+            crate::Error::Sqlite(rusqlite::Error::InvalidColumnName(format!(
+                "people.{what} of {} is not valid",
+                self.email
+            )))
+        };
+        let (start, end) = self
+            .working_hours
+            .split_once('-')
+            .ok_or_else(|| corrupt("working_hours"))?;
+        let time =
+            |t: &str| NaiveTime::parse_from_str(t, "%H:%M").map_err(|_| corrupt("working_hours"));
+        Ok(Person {
+            timezone: self.timezone.parse().map_err(|_| corrupt("timezone"))?,
+            start_date: self.start_date.parse().map_err(|_| corrupt("start_date"))?,
+            interests: serde_json::from_str(&self.interests).map_err(|_| corrupt("interests"))?,
+            working_hours: (time(start)?, time(end)?),
+            name: self.name,
+            email: self.email,
+            team: self.team,
+            buddy_capacity: self.buddy_capacity,
+            opt_out: self.opt_out,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roster::parse_roster;
+    use std::path::Path;
+
+    fn now() -> DateTime<Utc> {
+        "2026-11-25T10:00:00Z".parse().unwrap()
+    }
+
+    fn roster(csv: &str) -> Vec<Person> {
+        parse_roster(Path::new("r.csv"), csv.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn reimport_updates_by_email_and_round_trips() {
+        let mut store = Store::open_in_memory().unwrap();
+        let first = roster(
+            "name,email,team,timezone,start_date,interests,working_hours\n\
+             Ana,ana@x.org,SRE,Asia/Kathmandu,2026-01-05,rust;climbing,08:30-16:45\n",
+        );
+        let r = save_roster(&mut store, &first, now()).unwrap();
+        assert_eq!(
+            r,
+            RosterImport {
+                added: 1,
+                updated: 0
+            }
+        );
+        assert_eq!(load_roster(&store).unwrap(), first);
+
+        let second = roster(
+            "email,name,team,timezone,start_date\n\
+             ANA@x.org,Ana B,Payments,Europe/Berlin,2026-01-05\n\
+             bo@y.org,Bo,SRE,UTC,2020-01-01\n",
+        );
+        let r = save_roster(&mut store, &second, now()).unwrap();
+        assert_eq!(
+            r,
+            RosterImport {
+                added: 1,
+                updated: 1
+            }
+        );
+        let stored = load_roster(&store).unwrap();
+        assert_eq!(stored.len(), 2);
+        assert_eq!(stored[0].team, "Payments");
+        assert_eq!(stored[0].name, "Ana B");
+    }
+
+    #[test]
+    fn pairings_are_recorded_once_and_survive_a_roster_import() {
+        let mut store = Store::open_in_memory().unwrap();
+        let pair = Pair {
+            joiner: "A@x.org".into(),
+            buddy: "b@y.org".into(),
+            score: 0.5,
+            reasons: vec!["different teams: A / B".into()],
+        };
+        let on: NaiveDate = "2026-11-25".parse().unwrap();
+        let n = record_pairs(
+            &mut store,
+            &[pair.clone()],
+            on,
+            PairingSource::Accepted,
+            now(),
+        );
+        assert_eq!(n.unwrap(), 1);
+        let again = record_pairs(&mut store, &[pair], on, PairingSource::History, now());
+        assert_eq!(again.unwrap(), 0);
+        save_roster(
+            &mut store,
+            &roster("name,email,team,timezone,start_date\nA,a@x.org,A,UTC,2026-01-01\n"),
+            now(),
+        )
+        .unwrap();
+        let stored = pairings(&store).unwrap();
+        assert_eq!(stored.len(), 1);
+        assert_eq!(stored[0].joiner, "a@x.org");
+        assert_eq!(stored[0].source, PairingSource::Accepted);
+        assert_eq!(
+            stored[0].reasons,
+            vec!["different teams: A / B".to_string()]
+        );
+        assert_eq!(
+            history_pairs(&store).unwrap(),
+            vec![("a@x.org".to_string(), "b@y.org".to_string())]
+        );
+    }
+}

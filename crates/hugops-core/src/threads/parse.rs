@@ -1,0 +1,1 @@
+//! Reading conversations: Slack exports, Discord exports, plain transcripts.
