@@ -309,7 +309,7 @@ mod tests {
         let on: NaiveDate = "2026-11-25".parse().unwrap();
         let n = record_pairs(
             &mut store,
-            &[pair.clone()],
+            std::slice::from_ref(&pair),
             on,
             PairingSource::Accepted,
             now(),
