@@ -6,6 +6,7 @@
 //! text is only ever held in memory here: nothing in this module stores it.
 
 pub mod analysis;
+pub mod eval;
 pub mod parse;
 
 use chrono::{DateTime, Utc};

@@ -1,1 +1,3 @@
 //! Reading conversations: Slack exports, Discord exports, plain transcripts.
+
+pub mod text;
