@@ -32,6 +32,9 @@ use serde::{Serialize, Serializer};
 
 use crate::roster::Person;
 
+mod intro;
+pub use intro::intro_message;
+
 /// Weights of the four parts of a pair's score. They are normalised to sum 1
 /// before use (see [`Weights::normalised`]), so only their ratios matter.
 ///
@@ -98,6 +101,12 @@ pub struct MatchOptions {
     /// Fill [`MatchResult::candidates`] with every feasible pair (default
     /// false: the list can be large).
     pub include_candidates: bool,
+    /// Pairs `(joiner, buddy)` kept whatever else happens, as long as they
+    /// are feasible and the buddy's capacity allows (see [`MatchResult::ignored_locks`]).
+    pub locks: Vec<(String, String)>,
+    /// How many of each joiner's best candidates to list in
+    /// [`MatchResult::alternatives`] (default 0).
+    pub alternatives: usize,
 }
 
 impl MatchOptions {
@@ -109,6 +118,8 @@ impl MatchOptions {
             min_tenure_days: 180,
             weights: Weights::default(),
             include_candidates: false,
+            locks: Vec::new(),
+            alternatives: 0,
         }
     }
 }
@@ -121,6 +132,9 @@ pub struct Pair {
     #[serde(serialize_with = "round4")]
     pub score: f64,
     pub reasons: Vec<String>,
+    /// Kept from [`MatchOptions::locks`].
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub locked: bool,
 }
 
 /// A joiner left without a buddy, and why.
@@ -149,6 +163,14 @@ pub struct MatchResult {
     pub total_score: f64,
     /// Empty unless [`MatchOptions::include_candidates`].
     pub candidates: Vec<Candidate>,
+    /// Each joiner's best [`MatchOptions::alternatives`] candidates, by joiner
+    /// email then best first (ties by buddy email).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Candidate>,
+    /// Locks that could not be kept: not a joiner and a possible buddy on
+    /// different teams, a repeat, or beyond the buddy's capacity.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ignored_locks: Vec<(String, String)>,
 }
 
 /// Unmatched reasons.
@@ -330,10 +352,12 @@ pub fn match_buddies(
     let scale: i64 =
         (1_000_000_000_000_000_000i64 / 8 / ((nj + 1) * (nj + 1))).clamp(1, 1_000_000_000);
     let big = 2 * scale * (nj + 1) + 1;
-    let caps: Vec<u32> = buddies
+    let mut caps: Vec<u32> = buddies
         .iter()
         .map(|b| people[b.person].buddy_capacity)
         .collect();
+    let (locked, ignored_locks) =
+        resolve_locks(&opts.locks, &joiners, &buddies, &pairs_seen, &mut caps);
 
     // Candidate edges `(buddy, scaled score, score)`, scored, then pruned.
     let mut stamp = vec![usize::MAX; buddies.len()];
@@ -341,6 +365,7 @@ pub fn match_buddies(
     let mut list: Vec<(usize, i64, f64)> = Vec::new();
     let mut reasons_unmatched: Vec<&'static str> = Vec::with_capacity(joiners.len());
     let mut candidates = Vec::new();
+    let mut alternatives = Vec::new();
     for (ji, j) in joiners.iter().enumerate() {
         if let Some(ks) = repeats.get(j.email.as_str()) {
             for &k in ks {
@@ -348,6 +373,7 @@ pub fn match_buddies(
             }
         }
         let (mut any_buddy, mut any_other_team, mut any_new) = (false, false, false);
+        let mut locked_score = None;
         list.clear();
         for (bi, b) in buddies.iter().enumerate() {
             if b.person == j.person || b.email == j.email {
@@ -377,6 +403,9 @@ pub fn match_buddies(
                     score: s,
                 });
             }
+            if locked.get(&ji) == Some(&bi) {
+                locked_score = Some(s);
+            }
             list.push((bi, (s * scale as f64).round() as i64, s));
         }
         reasons_unmatched.push(if !any_buddy {
@@ -391,6 +420,25 @@ pub fn match_buddies(
         // Best first, ties by buddy email (the buddy order).
         let best_first =
             |a: &(usize, i64, f64), b: &(usize, i64, f64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        if opts.alternatives > 0 {
+            let mut best = list.clone();
+            if best.len() > opts.alternatives {
+                best.select_nth_unstable_by(opts.alternatives - 1, best_first);
+                best.truncate(opts.alternatives);
+            }
+            best.sort_unstable_by(best_first);
+            alternatives.extend(best.iter().map(|&(bi, _, score)| Candidate {
+                joiner: j.email.clone(),
+                buddy: buddies[bi].email.clone(),
+                score,
+            }));
+        }
+        if let Some(s) = locked_score {
+            // Taken out of the optimisation: its capacity is already spent.
+            let bi = locked[&ji];
+            edges.push(vec![(bi, 0, s)]);
+            continue;
+        }
         if list.len() > joiners.len() && !joiners.is_empty() {
             // Capacities are at least 1, so the kept prefix is at most this long.
             list.select_nth_unstable_by(joiners.len() - 1, best_first);
@@ -403,9 +451,16 @@ pub fn match_buddies(
 
     let graph_edges: Vec<Vec<(usize, i64)>> = edges
         .iter()
-        .map(|l| l.iter().map(|&(bi, q, _)| (bi, big + q)).collect())
+        .enumerate()
+        .map(|(ji, l)| match locked.contains_key(&ji) {
+            true => Vec::new(),
+            false => l.iter().map(|&(bi, q, _)| (bi, big + q)).collect(),
+        })
         .collect();
-    let assigned = max_gain_assignment(&graph_edges, &caps);
+    let mut assigned = max_gain_assignment(&graph_edges, &caps);
+    for (&ji, &bi) in &locked {
+        assigned[ji] = Some(bi);
+    }
 
     let mut pairs = Vec::new();
     let mut unmatched = Vec::new();
@@ -422,6 +477,7 @@ pub fn match_buddies(
                     buddy: b.email.clone(),
                     score,
                     reasons: reasons(&people[j.person], &people[b.person], j, b, load[*bi]),
+                    locked: locked.contains_key(&ji),
                 });
             }
             None => unmatched.push(Unmatched {
@@ -435,7 +491,45 @@ pub fn match_buddies(
         unmatched,
         total_score: total,
         candidates,
+        alternatives,
+        ignored_locks,
     }
+}
+
+/// Which locks can be kept: joiner index → buddy index, with the buddy's
+/// capacity taken; the rest are returned as ignored, in the order given.
+fn resolve_locks(
+    locks: &[(String, String)],
+    joiners: &[Prep],
+    buddies: &[Prep],
+    history: &HashSet<(String, String)>,
+    caps: &mut [u32],
+) -> (HashMap<usize, usize>, Vec<(String, String)>) {
+    let mut kept = HashMap::new();
+    let mut ignored = Vec::new();
+    for (joiner, buddy) in locks {
+        let (joiner, buddy) = (joiner.trim().to_lowercase(), buddy.trim().to_lowercase());
+        let ji = joiners.iter().position(|j| j.email == joiner);
+        let bi = buddies.iter().position(|b| b.email == buddy);
+        let ok = match (ji, bi) {
+            (Some(ji), Some(bi)) => {
+                joiners[ji].team != buddies[bi].team
+                    && joiners[ji].person != buddies[bi].person
+                    && !history.contains(&(joiner.clone(), buddy.clone()))
+                    && !kept.contains_key(&ji)
+                    && caps[bi] > 0
+            }
+            _ => false,
+        };
+        match (ji, bi) {
+            (Some(ji), Some(bi)) if ok => {
+                caps[bi] -= 1;
+                kept.insert(ji, bi);
+            }
+            _ => ignored.push((joiner, buddy)),
+        }
+    }
+    (kept, ignored)
 }
 
 /// Keeps, of a joiner's edges sorted best first, the shortest prefix whose
@@ -610,16 +704,9 @@ fn reasons(jp: &Person, bp: &Person, j: &Prep, b: &Prep, load: u32) -> Vec<Strin
     } else {
         out.push("no shared working time".to_owned());
     }
-    let theirs: HashSet<String> = bp.interests.iter().map(|s| s.to_lowercase()).collect();
-    let mut shared: Vec<&String> = jp
-        .interests
-        .iter()
-        .filter(|s| theirs.contains(&s.to_lowercase()))
-        .collect();
-    shared.sort_by_key(|s| s.to_lowercase());
+    let shared = shared_interests(jp, bp);
     if !shared.is_empty() {
-        let names: Vec<&str> = shared.iter().map(|s| s.as_str()).collect();
-        out.push(format!("shared interests: {}", names.join(", ")));
+        out.push(format!("shared interests: {}", shared.join(", ")));
     }
     out.push(match load {
         0 => "first time as a buddy".to_owned(),
@@ -631,6 +718,20 @@ fn reasons(jp: &Person, bp: &Person, j: &Prep, b: &Prep, load: u32) -> Vec<Strin
         b.tenure_days as f64 / 365.25
     ));
     out
+}
+
+/// The interests two people share, as the first one writes them, sorted
+/// case-insensitively.
+pub fn shared_interests<'a>(a: &'a Person, b: &Person) -> Vec<&'a str> {
+    let theirs: HashSet<String> = b.interests.iter().map(|s| s.to_lowercase()).collect();
+    let mut shared: Vec<&str> = a
+        .interests
+        .iter()
+        .filter(|s| theirs.contains(&s.to_lowercase()))
+        .map(String::as_str)
+        .collect();
+    shared.sort_by_key(|s| s.to_lowercase());
+    shared
 }
 
 #[cfg(test)]

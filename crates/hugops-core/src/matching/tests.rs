@@ -599,3 +599,91 @@ fn perf_match_20k() {
     );
     assert!(!r.pairs.is_empty());
 }
+
+/// The people of `count_first_then_score`: j1 would be paired with b2 so that
+/// j2 (who only b1 can take) gets b1 too.
+fn lock_scenario() -> Vec<Person> {
+    let j1 = person("j1@x", "A", utc(), NEW);
+    let mut j2 = person("j2@x", "B", utc(), NEW);
+    j2.working_hours = (t("01:00"), t("02:00"));
+    let b1 = person("b1@x", "C", utc(), OLD);
+    let mut b2 = person("b2@x", "B", utc(), OLD);
+    b2.working_hours = (t("13:00"), t("14:00"));
+    vec![j1, j2, b1, b2]
+}
+
+fn pair_list(r: &MatchResult) -> Vec<(&str, &str, bool)> {
+    r.pairs
+        .iter()
+        .map(|p| (p.joiner.as_str(), p.buddy.as_str(), p.locked))
+        .collect()
+}
+
+#[test]
+fn a_lock_is_kept_even_when_it_costs_another_joiner() {
+    let mut o = opts();
+    o.locks = vec![("J1@x".into(), "b1@x".into())];
+    let r = match_buddies(&lock_scenario(), &[], &o);
+    assert_eq!(pair_list(&r), [("j1@x", "b1@x", true)]);
+    assert_eq!(r.unmatched.len(), 1);
+    assert_eq!(r.unmatched[0].joiner, "j2@x");
+    assert!(r.ignored_locks.is_empty());
+    // The locked pair's score is its usual score.
+    let free = match_buddies(&lock_scenario(), &[], &opts());
+    let usual = free
+        .candidates
+        .iter()
+        .find(|c| c.joiner == "j1@x" && c.buddy == "b1@x");
+    assert_eq!(Some(r.pairs[0].score), usual.map(|c| c.score));
+}
+
+#[test]
+fn impossible_locks_are_ignored_and_reported() {
+    let mut o = opts();
+    o.locks = vec![
+        ("j2@x".into(), "b2@x".into()), // same team
+        ("j1@x".into(), "nobody@x".into()),
+        ("j2@x".into(), "b1@x".into()),
+        ("j1@x".into(), "b1@x".into()), // b1 is full
+    ];
+    let r = match_buddies(&lock_scenario(), &[], &o);
+    assert_eq!(
+        r.ignored_locks,
+        [
+            ("j2@x".to_string(), "b2@x".to_string()),
+            ("j1@x".to_string(), "nobody@x".to_string()),
+            ("j1@x".to_string(), "b1@x".to_string()),
+        ]
+    );
+    assert_eq!(
+        pair_list(&r),
+        [("j1@x", "b2@x", false), ("j2@x", "b1@x", true)]
+    );
+    // A repeat cannot be locked either.
+    let mut o = opts();
+    o.locks = vec![("j1@x".into(), "b1@x".into())];
+    let history = [("j1@x".to_string(), "b1@x".to_string())];
+    let r = match_buddies(&lock_scenario(), &history, &o);
+    assert_eq!(r.ignored_locks.len(), 1);
+}
+
+#[test]
+fn alternatives_are_each_joiners_best_candidates() {
+    let mut people = vec![person("j@x", "A", utc(), NEW)];
+    for (k, start) in ["09:00", "10:00", "11:00", "12:00"].iter().enumerate() {
+        let mut b = person(&format!("b{k}@x"), "B", utc(), OLD);
+        b.working_hours = (t(start), t("17:00"));
+        people.push(b);
+    }
+    let mut o = opts();
+    o.alternatives = 3;
+    let r = match_buddies(&people, &[], &o);
+    let alt: Vec<&str> = r.alternatives.iter().map(|c| c.buddy.as_str()).collect();
+    assert_eq!(alt, ["b0@x", "b1@x", "b2@x"]);
+    assert!(r.alternatives.windows(2).all(|w| w[0].score >= w[1].score));
+    // Every alternative is a feasible candidate with the same score.
+    for a in &r.alternatives {
+        assert!(r.candidates.contains(a));
+    }
+    assert!(match_buddies(&people, &[], &opts()).alternatives.is_empty());
+}

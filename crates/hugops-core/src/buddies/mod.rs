@@ -1,13 +1,22 @@
 //! The buddy data kept in the database: the roster imported in the app
 //! (updated by email, never deleting anyone's past pairings) and the pairings
-//! accepted in the app or imported from a history file.
+//! accepted in the app or imported from a history file; and what the
+//! matching screen shows (`proposal`), exports and charts (`load`).
+
+mod export;
+mod load;
+mod proposal;
+
+pub use export::export_pairings_csv;
+pub use load::{buddy_load, BuddyLoad};
+pub use proposal::{accept, propose, Alternative, PersonBrief, Proposal, ProposalRow};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use crate::clock::format_instant;
-use crate::matching::Pair;
+use crate::matching::{Pair, Weights};
 use crate::roster::Person;
 use crate::{Result, Store};
 
@@ -247,6 +256,75 @@ impl StoredPerson {
     }
 }
 
+/// The settings row holding the matching weights (the `settings` table keeps
+/// one JSON value per key; [`crate::settings`] ignores keys it does not know).
+const WEIGHTS_KEY: &str = "matching_weights";
+
+/// The matching weights chosen in Settings, or the defaults.
+pub fn weights(store: &Store) -> Result<Weights> {
+    let text: Option<String> = store
+        .conn()
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [WEIGHTS_KEY],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(text
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default())
+}
+
+/// Stores the matching weights; each must be a finite number ≥ 0, and at
+/// least one above 0. Returns them as stored.
+pub fn set_weights(store: &mut Store, w: Weights) -> Result<Weights> {
+    let parts = [w.shared_hours, w.shared_interests, w.low_load, w.tenure];
+    if parts.iter().any(|x| !x.is_finite() || *x < 0.0) {
+        return Err(crate::Error::invalid(
+            "weights",
+            "each weight must be a number ≥ 0",
+        ));
+    }
+    if parts.iter().all(|x| *x == 0.0) {
+        return Err(crate::Error::invalid(
+            "weights",
+            "at least one weight must be above 0",
+        ));
+    }
+    store.conn().execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![
+            WEIGHTS_KEY,
+            serde_json::to_string(&w).expect("numbers serialise")
+        ],
+    )?;
+    Ok(w)
+}
+
+/// Reads a roster file and stores it (see [`save_roster`]); nothing is stored
+/// when the file has any error.
+pub fn import_roster(
+    store: &mut Store,
+    path: &std::path::Path,
+    now: DateTime<Utc>,
+) -> Result<RosterImport> {
+    let people = crate::roster::read_roster(path)?;
+    save_roster(store, &people, now)
+}
+
+/// Like [`import_roster`] for a file's contents (dropped on the window);
+/// `name` names it in error messages.
+pub fn import_roster_bytes(
+    store: &mut Store,
+    name: &str,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+) -> Result<RosterImport> {
+    let people = crate::roster::parse_roster(std::path::Path::new(name), bytes)?;
+    save_roster(store, &people, now)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,6 +337,42 @@ mod tests {
 
     fn roster(csv: &str) -> Vec<Person> {
         parse_roster(Path::new("r.csv"), csv.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn weights_are_stored_and_checked() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(weights(&store).unwrap(), Weights::default());
+        let w = Weights {
+            shared_hours: 1.0,
+            shared_interests: 0.0,
+            low_load: 2.0,
+            tenure: 0.5,
+        };
+        set_weights(&mut store, w).unwrap();
+        assert_eq!(weights(&store).unwrap(), w);
+        let zero = Weights {
+            shared_hours: 0.0,
+            shared_interests: 0.0,
+            low_load: 0.0,
+            tenure: 0.0,
+        };
+        assert!(set_weights(&mut store, zero).is_err());
+        let negative = Weights { tenure: -1.0, ..w };
+        assert!(set_weights(&mut store, negative).is_err());
+        assert_eq!(weights(&store).unwrap(), w);
+        // The other settings still load.
+        assert!(crate::settings::load(&store).is_ok());
+    }
+
+    #[test]
+    fn a_bad_roster_stores_nobody() {
+        let mut store = Store::open_in_memory().unwrap();
+        let bad = "name,email,team,timezone,start_date\nA,a@x,T,UTC,2026-01-01\nB,b@x,T,Mars/Base,2026-01-01\n";
+        let err = import_roster_bytes(&mut store, "drop.csv", bad.as_bytes(), now()).unwrap_err();
+        assert!(err.to_string().contains("drop.csv"), "{err}");
+        assert!(err.to_string().contains("line 3"), "{err}");
+        assert!(load_roster(&store).unwrap().is_empty());
     }
 
     #[test]
@@ -305,6 +419,7 @@ mod tests {
             buddy: "b@y.org".into(),
             score: 0.5,
             reasons: vec!["different teams: A / B".into()],
+            locked: false,
         };
         let on: NaiveDate = "2026-11-25".parse().unwrap();
         let n = record_pairs(
