@@ -21,6 +21,15 @@ const COMMANDS: &[&str] = &[
     "reminders_resume",
     "app_info",
     "app_ready",
+    "buddies_import_roster",
+    "buddies_import_roster_text",
+    "buddies_propose",
+    "buddies_accept",
+    "buddies_pairings",
+    "buddies_export",
+    "buddies_load",
+    "buddies_weights_get",
+    "buddies_weights_set",
 ];
 
 fn main() {

@@ -4,6 +4,7 @@
 //! tray and the reminder task. Each lives in its own module; the domain logic
 //! lives in hugops-core.
 
+mod buddy_commands;
 mod commands;
 mod error;
 #[cfg(test)]
@@ -60,6 +61,15 @@ fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::reminders_resume,
         commands::app_info,
         commands::app_ready,
+        buddy_commands::buddies_import_roster,
+        buddy_commands::buddies_import_roster_text,
+        buddy_commands::buddies_propose,
+        buddy_commands::buddies_accept,
+        buddy_commands::buddies_pairings,
+        buddy_commands::buddies_export,
+        buddy_commands::buddies_load,
+        buddy_commands::buddies_weights_get,
+        buddy_commands::buddies_weights_set,
     ])
 }
 

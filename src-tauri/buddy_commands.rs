@@ -1,0 +1,97 @@
+//! Commands of the buddy matching screen (issue 5): each is one call into
+//! `hugops_core::buddies`.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use hugops_core::buddies::{self, BuddyLoad, Pairing, Proposal, RosterImport};
+use hugops_core::matching::Weights;
+use tauri::State;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+type Result<T> = std::result::Result<T, ApiError>;
+
+/// A pair kept by the user: `[joiner_email, buddy_email]`.
+type Lock = (String, String);
+
+#[tauri::command]
+pub async fn buddies_import_roster(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Result<RosterImport> {
+    let now = state.clock().now();
+    Ok(buddies::import_roster(&mut state.store(), &path, now)?)
+}
+
+/// A roster dropped on the window: its file name and contents.
+#[tauri::command]
+pub async fn buddies_import_roster_text(
+    state: State<'_, AppState>,
+    name: String,
+    text: String,
+) -> Result<RosterImport> {
+    let now = state.clock().now();
+    Ok(buddies::import_roster_bytes(
+        &mut state.store(),
+        &name,
+        text.as_bytes(),
+        now,
+    )?)
+}
+
+#[tauri::command]
+pub async fn buddies_propose(
+    state: State<'_, AppState>,
+    today: Option<NaiveDate>,
+    locks: Vec<Lock>,
+) -> Result<Proposal> {
+    let today = today.unwrap_or_else(|| state.clock().today());
+    let store = state.store();
+    let weights = buddies::weights(&store)?;
+    Ok(buddies::propose(&store, today, weights, &locks)?)
+}
+
+#[tauri::command]
+pub async fn buddies_accept(
+    state: State<'_, AppState>,
+    today: Option<NaiveDate>,
+    locks: Vec<Lock>,
+    joiners: Vec<String>,
+) -> Result<usize> {
+    let (today, now) = (
+        today.unwrap_or_else(|| state.clock().today()),
+        state.clock().now(),
+    );
+    let mut store = state.store();
+    let weights = buddies::weights(&store)?;
+    Ok(buddies::accept(
+        &mut store, today, weights, &locks, &joiners, now,
+    )?)
+}
+
+#[tauri::command]
+pub async fn buddies_pairings(state: State<'_, AppState>) -> Result<Vec<Pairing>> {
+    Ok(buddies::pairings(&state.store())?)
+}
+
+#[tauri::command]
+pub async fn buddies_export(state: State<'_, AppState>, path: PathBuf) -> Result<usize> {
+    Ok(buddies::export_pairings_csv(&state.store(), &path)?)
+}
+
+#[tauri::command]
+pub async fn buddies_load(state: State<'_, AppState>) -> Result<Vec<BuddyLoad>> {
+    Ok(buddies::buddy_load(&state.store())?)
+}
+
+#[tauri::command]
+pub async fn buddies_weights_get(state: State<'_, AppState>) -> Result<Weights> {
+    Ok(buddies::weights(&state.store())?)
+}
+
+#[tauri::command]
+pub async fn buddies_weights_set(state: State<'_, AppState>, weights: Weights) -> Result<Weights> {
+    Ok(buddies::set_weights(&mut state.store(), weights)?)
+}
