@@ -13,6 +13,12 @@ import { open as openFileDialog, save as saveFileDialog } from '@tauri-apps/plug
 import type {
   ApiError,
   AppInfo,
+  BuddyLoad,
+  Lock,
+  Pairing,
+  Proposal,
+  RosterImport,
+  Weights,
   Entry,
   EntryPatch,
   ExportFormat,
@@ -163,6 +169,54 @@ export const appInfo = () => call<AppInfo>('app_info');
 
 /** Tells the shell the journal is on screen (used to time start-up). */
 export const appReady = () => call<void>('app_ready');
+
+// ---- buddy matching ---------------------------------------------------------
+
+/** Imports a roster CSV picked in a dialog (all or nothing; updates people by email). */
+export const buddiesImportRoster = (path: string) => call<RosterImport>('buddies_import_roster', { path });
+
+/** Imports a roster dropped on the window: its file name and text. */
+export const buddiesImportRosterText = (name: string, text: string) =>
+  call<RosterImport>('buddies_import_roster_text', { name, text });
+
+/** Matches the stored roster on `today` (null: the app's today), keeping `locks`. */
+export const buddiesPropose = (today: string | null, locks: Lock[]) =>
+  call<Proposal>('buddies_propose', { today, locks });
+
+/** Stores the proposed pairs of `joiners`; resolves to how many were new. */
+export const buddiesAccept = (today: string | null, locks: Lock[], joiners: string[]) =>
+  call<number>('buddies_accept', { today, locks, joiners });
+
+export const buddiesPairings = () => call<Pairing[]>('buddies_pairings');
+
+/** Writes every accepted pairing to `path` as CSV; resolves to the row count. */
+export const buddiesExport = (path: string) => call<number>('buddies_export', { path });
+
+export const buddiesLoad = () => call<BuddyLoad[]>('buddies_load');
+
+export const buddiesWeightsGet = () => call<Weights>('buddies_weights_get');
+
+export const buddiesWeightsSet = (weights: Weights) => call<Weights>('buddies_weights_set', { weights });
+
+/** Native "Open" dialog for a roster CSV. Resolves to null when cancelled. */
+export async function pickRosterPath(): Promise<string | null> {
+  const t = await getTransport();
+  try {
+    return await t.openDialog([{ name: 'Roster (CSV)', extensions: ['csv'] }]);
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+/** Native "Save as" dialog for the accepted pairs. Resolves to null when cancelled. */
+export async function pickPairsExportPath(): Promise<string | null> {
+  const t = await getTransport();
+  try {
+    return await t.saveDialog('buddy-pairs.csv', { name: 'CSV', extensions: ['csv'] });
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
 
 // ---- events ---------------------------------------------------------------
 

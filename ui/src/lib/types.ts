@@ -126,3 +126,75 @@ export interface ApiError {
   code: ErrorCode | (string & {});
   message: string;
 }
+
+// ---- buddy matching (issue 5) ----------------------------------------------
+
+/** Who someone is, as the matching screen shows them. */
+export interface PersonBrief {
+  email: string;
+  name: string;
+  team: string;
+  timezone: string;
+  start_date: string;
+}
+
+export interface Alternative {
+  buddy: PersonBrief;
+  score: number;
+}
+
+export interface ProposalRow {
+  joiner: PersonBrief;
+  buddy: PersonBrief | null;
+  score: number | null;
+  reasons: string[];
+  locked: boolean;
+  unmatched_reason: string | null;
+  alternatives: Alternative[];
+  intro: string | null;
+  /** Set when the pair was accepted earlier: the joiner keeps this buddy. */
+  accepted_on: string | null;
+}
+
+export interface Proposal {
+  today: string;
+  people: number;
+  rows: ProposalRow[];
+  matched: number;
+  total_score: number;
+  /** `[joiner, buddy]` locks that could not be kept. */
+  ignored_locks: Array<[string, string]>;
+}
+
+/** `[joiner_email, buddy_email]`. */
+export type Lock = [string, string];
+
+export interface RosterImport {
+  added: number;
+  updated: number;
+}
+
+export interface Pairing {
+  joiner: string;
+  buddy: string;
+  paired_on: string;
+  score: number | null;
+  reasons: string[];
+  source: 'accepted' | 'history';
+}
+
+export interface BuddyLoad {
+  buddy: string;
+  name: string;
+  capacity: number | null;
+  total: number;
+  /** `[YYYY-MM, count]`, oldest first. */
+  months: Array<[string, number]>;
+}
+
+export interface Weights {
+  shared_hours: number;
+  shared_interests: number;
+  low_load: number;
+  tenure: number;
+}

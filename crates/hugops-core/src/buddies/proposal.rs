@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::{history_pairs, load_roster, record_pairs, PairingSource};
+use super::{load_roster, pairings, record_pairs, Pairing, PairingSource};
 use crate::matching::{intro_message, match_buddies, MatchOptions, Weights};
 use crate::roster::Person;
 use crate::{Error, Result, Store};
@@ -56,6 +56,9 @@ pub struct ProposalRow {
     pub alternatives: Vec<Alternative>,
     /// An introduction for the pair, when there is one.
     pub intro: Option<String>,
+    /// Set when this pair is already stored (accepted earlier): the joiner
+    /// keeps that buddy and is not matched again.
+    pub accepted_on: Option<NaiveDate>,
 }
 
 /// Everything the matching screen shows, rows ordered by joiner email.
@@ -79,16 +82,61 @@ pub fn propose(
     locks: &[(String, String)],
 ) -> Result<Proposal> {
     let people = load_roster(store)?;
-    let history = history_pairs(store)?;
+    let stored = pairings(store)?;
+    let history: Vec<(String, String)> = stored
+        .iter()
+        .map(|p| (p.joiner.clone(), p.buddy.clone()))
+        .collect();
     let mut opts = MatchOptions::new(today);
     opts.weights = weights;
     opts.locks = locks.to_vec();
     opts.alternatives = ALTERNATIVES + 1;
-    let result = match_buddies(&people, &history, &opts);
 
     let by_email: HashMap<&str, &Person> = people.iter().map(|p| (p.email.as_str(), p)).collect();
     let brief = |email: &str| by_email.get(email).map(|p| PersonBrief::from(*p));
+    // Joiners (on `today`) who already have a stored buddy keep them, and
+    // those buddies have that much less room.
+    let is_joiner =
+        |p: &Person| (today - p.start_date).num_days() <= i64::from(opts.joiner_window_days);
+    let mut current: HashMap<&str, &Pairing> = HashMap::new();
+    for pairing in &stored {
+        if by_email
+            .get(pairing.joiner.as_str())
+            .is_some_and(|p| is_joiner(p))
+        {
+            current.insert(pairing.joiner.as_str(), pairing);
+        }
+    }
+    let pool: Vec<Person> = people
+        .iter()
+        .filter(|p| !current.contains_key(p.email.as_str()))
+        .map(|p| {
+            let busy = current.values().filter(|c| c.buddy == p.email).count();
+            let mut p = p.clone();
+            p.buddy_capacity = p.buddy_capacity.saturating_sub(busy as u32);
+            p
+        })
+        .collect();
+    let result = match_buddies(&pool, &history, &opts);
+
     let mut rows: Vec<ProposalRow> = Vec::new();
+    for (joiner, pairing) in &current {
+        let (Some(j), Some(b)) = (by_email.get(joiner), by_email.get(pairing.buddy.as_str()))
+        else {
+            continue;
+        };
+        rows.push(ProposalRow {
+            joiner: PersonBrief::from(*j),
+            buddy: Some(PersonBrief::from(*b)),
+            score: pairing.score,
+            reasons: pairing.reasons.clone(),
+            locked: false,
+            unmatched_reason: None,
+            alternatives: Vec::new(),
+            intro: Some(intro_message(j, b, today)),
+            accepted_on: Some(pairing.paired_on),
+        });
+    }
     for pair in &result.pairs {
         let (Some(j), Some(b)) = (
             by_email.get(pair.joiner.as_str()),
@@ -105,6 +153,7 @@ pub fn propose(
             unmatched_reason: None,
             alternatives: Vec::new(),
             intro: Some(intro_message(j, b, today)),
+            accepted_on: None,
         });
     }
     for u in &result.unmatched {
@@ -118,6 +167,7 @@ pub fn propose(
                 unmatched_reason: Some(u.reason.clone()),
                 alternatives: Vec::new(),
                 intro: None,
+                accepted_on: None,
             });
         }
     }
@@ -140,7 +190,7 @@ pub fn propose(
     Ok(Proposal {
         today,
         people: people.len(),
-        matched: result.pairs.len(),
+        matched: result.pairs.len() + current.len(),
         total_score: (result.total_score * 1e4).round() / 1e4,
         rows,
         ignored_locks: result.ignored_locks,
@@ -163,6 +213,7 @@ pub fn accept(
     for email in joiners {
         let email = email.trim().to_lowercase();
         let row = proposal.rows.iter().find(|r| r.joiner.email == email);
+        let row = row.filter(|r| r.accepted_on.is_none());
         let Some((row, buddy)) = row.and_then(|r| r.buddy.as_ref().map(|b| (r, b))) else {
             return Err(Error::invalid(
                 "joiner",
@@ -261,13 +312,29 @@ mod tests {
             (stored[0].joiner.as_str(), stored[0].buddy.as_str()),
             ("ana@x.org", "eli@z.org")
         );
-        // Without the lock, Ana is never offered Eli again.
+        // Ana keeps Eli, accepted; Eli's one place is taken.
         let p = propose(&store, today(), Weights::default(), &[]).unwrap();
-        assert_ne!(buddy_of(&p, "ana@x.org"), Some("eli@z.org"));
-        assert!(p.rows[0]
+        assert_eq!(buddy_of(&p, "ana@x.org"), Some("eli@z.org"));
+        assert_eq!(p.rows[0].accepted_on, Some(today()));
+        assert!(p.rows[1]
             .alternatives
             .iter()
             .all(|a| a.buddy.email != "eli@z.org"));
+        assert_ne!(buddy_of(&p, "ben@x.org"), Some("eli@z.org"));
+        // Accepting Ana again is refused; after her window, Eli is free and
+        // Ana is never proposed with him again.
+        let again = accept(
+            &mut store,
+            today(),
+            Weights::default(),
+            &[],
+            &["ana@x.org".into()],
+            now(),
+        );
+        assert!(again.is_err());
+        let later = "2027-03-01".parse().unwrap();
+        let p = propose(&store, later, Weights::default(), &[]).unwrap();
+        assert!(p.rows.iter().all(|r| r.joiner.email != "ana@x.org"));
     }
 
     #[test]
