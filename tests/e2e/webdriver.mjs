@@ -86,6 +86,9 @@ export class Element {
   property(name) {
     return this.cmd('GET', `/property/${name}`);
   }
+  attribute(name) {
+    return this.cmd('GET', `/attribute/${name}`);
+  }
   async find(css) {
     const el = await this.cmd('POST', '/element', { using: 'css selector', value: css });
     return new Element(this.session, el[ELEMENT]);

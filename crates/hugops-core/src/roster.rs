@@ -198,15 +198,22 @@ impl<'p> Table<'p> {
             .has_headers(true)
             .trim(csv::Trim::All)
             .from_reader(text.as_bytes());
-        let headers = reader.headers().map_err(|e| csv_error(path, e))?.clone();
+        let headers = reader
+            .headers()
+            .map_err(|e| csv_error(path, text, e))?
+            .clone();
         let mut columns = HashMap::new();
         for (i, h) in headers.iter().enumerate() {
             columns.entry(h.trim().to_lowercase()).or_insert(i);
         }
         let mut rows = Vec::new();
+        // Lines counted as the records go, from their byte offsets.
+        let (mut from, mut line) = (0usize, 1u64);
         for record in reader.records() {
-            let record = record.map_err(|e| csv_error(path, e))?;
-            let line = record.position().map_or(0, |p| p.line());
+            let record = record.map_err(|e| csv_error(path, text, e))?;
+            let offset = record.position().map_or(0, |p| p.byte() as usize);
+            line = line_at(text, from, line, offset);
+            from = (offset + 1).clamp(from, text.len());
             rows.push((line, record));
         }
         Ok(Table {
@@ -238,8 +245,10 @@ impl<'p> Table<'p> {
     }
 }
 
-fn csv_error(path: &Path, e: csv::Error) -> Error {
-    let line = e.position().map(|p| p.line()).unwrap_or(1);
+fn csv_error(path: &Path, text: &str, e: csv::Error) -> Error {
+    let line = e
+        .position()
+        .map_or(1, |p| line_at(text, 0, 1, p.byte() as usize));
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
@@ -247,6 +256,19 @@ fn csv_error(path: &Path, e: csv::Error) -> Error {
         _ => format!("not valid CSV: {e}"),
     };
     Error::bad_file(path, Some(line), None, message)
+}
+
+/// The 1-based line of byte `offset`, counting on from `line` at byte `from`.
+///
+/// The byte at `offset` is counted too: after a CRLF line end the csv crate
+/// reports offsets (and lines) one too low, pointing at the `\n`; a record
+/// never starts with `\n`, so counting it is right in both cases.
+fn line_at(text: &str, from: usize, line: u64, offset: usize) -> u64 {
+    let upto = (offset + 1).clamp(from, text.len());
+    line + text.as_bytes()[from..upto]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count() as u64
 }
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -483,6 +505,17 @@ P000006@example.org,p000029@example.org,2026-01-15
         let text = format!("{HEADER}\"A\nB\",a@x,T,UTC,2026-01-01,,,,,\nC,c@x,T,UTC,bad,,,,,\n");
         let (line, field, _) = err(&text);
         assert_eq!((line, field.as_deref()), (Some(4), Some("start_date")));
+    }
+
+    #[test]
+    fn crlf_files_keep_line_numbers() {
+        let text = "name,email,team,timezone,start_date\r\nA,a@x,T,Mars/X,2026-01-01\r\n";
+        assert_eq!(err(text).0, Some(2));
+        let text =
+            "name,email,team,timezone,start_date\r\nB,b@x,T,UTC,2026-01-01\r\nA,a@x,T,UTC,x\r\n";
+        assert_eq!(err(text).0, Some(3));
+        let text = "name,email,team,timezone,start_date\r\nB,b@x,T,UTC,2026-01-01\r\nA,a@x\r\n";
+        assert_eq!(err(text).0, Some(3));
     }
 
     #[test]

@@ -21,6 +21,7 @@ import type {
   Stats,
 } from './types';
 import { addMonths, isoDay, isoMonth, parseDay } from './dates';
+import { buddyHandlers } from './mock-buddies';
 
 const params = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
 
@@ -281,7 +282,7 @@ export function mockTransport(): Transport {
   return {
     async invoke<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
       await wait();
-      const h = handlers[cmd];
+      const h = handlers[cmd] ?? buddyHandlers[cmd];
       if (!h) fail('internal', `command ${cmd} not found`);
       // Copy in and out, as crossing the IPC boundary would.
       return structuredClone(h(structuredClone(args))) as T;

@@ -1,0 +1,109 @@
+// End to end through the real webview: the buddy matching screen (issue 5).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { withApp, tempDb } from './harness.mjs';
+
+const ROSTER = readFileSync(resolve(import.meta.dirname, '../cli/fixtures/sample-roster.csv'), 'utf8');
+// The reference date of the sample roster's tests (tests/cli/match_cmd.rs).
+const CLOCK = { HUGOPS_NOW: '2026-11-25T10:00:00Z', HUGOPS_TZ: 'UTC' };
+
+/** Drops a file on the Buddies page, as a person dragging it from their file manager. */
+function dropFile(session, name, text) {
+  return session.execute(
+    `const [name, text] = arguments;
+     const dt = new DataTransfer();
+     dt.items.add(new File([text], name, { type: 'text/csv' }));
+     const page = document.querySelector('[data-testid="page-buddies"]');
+     page.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));`,
+    [name, text],
+  );
+}
+
+async function openBuddies(s) {
+  await (await s.find('[data-testid="nav-buddies"]')).click();
+  await s.waitFor('[data-testid="buddies-body"][data-ready="true"]');
+}
+
+/** `{joiner: {buddy, locked, accepted}}` of every row shown. */
+async function rows(s) {
+  const els = await s.findAll('[data-testid="pair-row"]');
+  const out = {};
+  for (const el of els) {
+    const [joiner, buddy, locked, accepted] = await Promise.all(
+      ['data-joiner', 'data-buddy', 'data-locked', 'data-accepted'].map((a) => el.attribute(a)),
+    );
+    out[joiner] = { buddy, locked: locked === 'true', accepted: accepted === 'true' };
+  }
+  return out;
+}
+
+test('a broken roster is refused inline and nothing is imported', async () => {
+  await withApp({ HUGOPS_DB: tempDb(), ...CLOCK }, async (s) => {
+    await openBuddies(s);
+    await s.waitFor('[data-testid="roster-drop-zone"]');
+    const broken = ROSTER.replace('Africa/Lagos', 'Mars/Olympus_Mons');
+    await dropFile(s, 'broken-roster.csv', broken);
+    const banner = await s.waitFor('[data-testid="error-banner"][data-kind="roster"]');
+    const message = await (await banner.find('[data-testid="error-message"]')).text();
+    assert.match(message, /broken-roster\.csv/);
+    assert.match(message, /line 2/);
+    assert.match(message, /timezone/);
+    // Still empty: the drop zone is shown, no table.
+    await s.waitFor('[data-testid="roster-drop-zone"]');
+    assert.equal((await s.findAll('[data-testid="pair-row"]')).length, 0);
+  });
+});
+
+test('import by drop, lock, choose another buddy, accept: accepted pairs stay after a restart', async () => {
+  const env = { HUGOPS_DB: tempDb(), ...CLOCK };
+  let chosen;
+  await withApp(env, async (s) => {
+    await openBuddies(s);
+    await dropFile(s, 'roster.csv', ROSTER);
+    await s.waitFor('[data-testid="pair-table"]');
+    const first = await s.until(async () => {
+      const r = await rows(s);
+      return Object.keys(r).length ? r : null;
+    }, 10000, 'proposed pairs');
+    const matched = Object.entries(first).filter(([, r]) => r.buddy);
+    assert.ok(matched.length >= 2, 'the sample roster matches at least two joiners');
+
+    // Choose another buddy for the first matched joiner: it becomes a locked pair.
+    const [joiner] = matched[0];
+    const row = await s.find(`[data-testid="pair-row"][data-joiner="${joiner}"]`);
+    const options = await row.findAll('[data-testid="pair-alternatives"] option');
+    assert.ok(options.length >= 2, 'alternatives are offered');
+    chosen = await options[1].attribute('value');
+    await options[1].click();
+    await s.until(async () => {
+      const r = (await rows(s))[joiner];
+      return r.buddy === chosen && r.locked ? r : null;
+    }, 10000, 'the chosen buddy, locked');
+
+    // Accept that pair.
+    await (await s.find(`[data-testid="pair-row"][data-joiner="${joiner}"] [data-testid="pair-select"]`)).click();
+    await (await s.find('[data-testid="buddies-accept"]')).click();
+    await s.until(async () => ((await rows(s))[joiner].accepted ? true : null), 10000, 'the accepted pair');
+    // The others are still proposals, with the chosen buddy never offered twice
+    // beyond their capacity (the sample gives most buddies one place).
+    const after = await rows(s);
+    assert.equal(after[joiner].buddy, chosen);
+    assert.ok(Object.values(after).filter((r) => r.accepted).length === 1);
+
+    await (await s.find('[data-testid="tab-load"]')).click();
+    const names = await s.findAll('[data-testid="buddy-load-name"]');
+    assert.equal(names.length, 1);
+  });
+  await withApp(env, async (s) => {
+    await openBuddies(s);
+    const r = await s.until(async () => {
+      const all = await rows(s);
+      return Object.values(all).some((x) => x.accepted) ? all : null;
+    }, 10000, 'the accepted pair after a restart');
+    const accepted = Object.values(r).filter((x) => x.accepted);
+    assert.equal(accepted.length, 1);
+    assert.equal(accepted[0].buddy, chosen);
+  });
+});
