@@ -195,37 +195,33 @@ fn best_slot(
     };
     let people = [joiner, buddy];
     let work = people.map(|p| WorkingTime::around(p, window));
-    let mut best: Option<((i64, i64, i64, i64, DateTime<Utc>), Slot)> = None;
-    for start in candidates(window, &work, minutes) {
-        let interval = Interval::from_minutes(start, minutes);
-        if !people
-            .iter()
-            .all(|p| on_local_weekdays(p.timezone, &interval))
-        {
-            continue;
-        }
-        let fits = work.each_ref().map(|w| w.fit(&interval));
-        let outside = fits.map(|f| f.outside_minutes);
-        let day = (start.with_timezone(&joiner.timezone).date_naive() - target).num_days();
-        let key = (
-            outside[0] + outside[1],
-            tally.worst_after([
-                (joiner.email.as_str(), outside[0]),
-                (buddy.email.as_str(), outside[1]),
-            ]),
-            fits.iter().map(|f| f.distance_minutes).max().unwrap_or(0),
-            day,
-            start,
-        );
-        let better = match &best {
-            None => true,
-            Some((best_key, _)) => key < *best_key,
-        };
-        if better {
-            best = Some((key, Slot { interval, outside }));
-        }
-    }
-    best.map(|(_, slot)| slot)
+    candidates(window, &work, minutes)
+        .into_iter()
+        .map(|start| Interval::from_minutes(start, minutes))
+        .filter(|interval| {
+            people
+                .iter()
+                .all(|p| on_local_weekdays(p.timezone, interval))
+        })
+        .map(|interval| {
+            let fits = work.each_ref().map(|w| w.fit(&interval));
+            let outside = fits.map(|f| f.outside_minutes);
+            let start = interval.start;
+            let day = (start.with_timezone(&joiner.timezone).date_naive() - target).num_days();
+            let key = (
+                outside[0] + outside[1],
+                tally.worst_after([
+                    (joiner.email.as_str(), outside[0]),
+                    (buddy.email.as_str(), outside[1]),
+                ]),
+                fits.iter().map(|f| f.distance_minutes).max().unwrap_or(0),
+                day,
+                start,
+            );
+            (key, Slot { interval, outside })
+        })
+        .min_by_key(|(key, _)| *key)
+        .map(|(_, slot)| slot)
 }
 
 /// Candidate starts inside `window`: the 15-minute UTC grid, and every

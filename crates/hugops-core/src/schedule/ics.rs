@@ -15,12 +15,14 @@
 //!   percent-encoded.
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
 use super::local::{display_name, local_times};
 use super::Meeting;
 use crate::roster::Person;
+use crate::{Error, Result};
 
 /// `PRODID` of every calendar HugOps writes.
 pub const PRODID: &str = "-//HugOps//hugops schedule//EN";
@@ -36,6 +38,18 @@ pub fn write_calendar(
     stamp: DateTime<Utc>,
 ) -> io::Result<()> {
     out.write_all(calendar(meetings, people, stamp).as_bytes())
+}
+
+/// Writes the calendar to `path` atomically (see [`write_calendar`]).
+pub fn export_to_file(
+    path: &Path,
+    meetings: &[Meeting],
+    people: &[Person],
+    stamp: DateTime<Utc>,
+) -> Result<()> {
+    crate::fs::write_atomically(path, |out| {
+        write_calendar(out, meetings, people, stamp).map_err(|e| Error::io(path, e))
+    })
 }
 
 /// The calendar as text (see [`write_calendar`]).

@@ -101,7 +101,7 @@ fn line_at(bytes: &[u8], offset: usize) -> u64 {
 
 /// The roster people of each pair, in order. Emails missing from the roster
 /// are an [`Error::BadFile`] on `pairs_path` naming every one of them (and
-/// the line of the first).
+/// the line of the first, unless rows have line 0: not from a file).
 pub fn resolve<'a>(
     people: &'a [Person],
     rows: &[PairRow],
@@ -128,7 +128,7 @@ pub fn resolve<'a>(
             let names: Vec<&str> = missing.iter().map(|(e, _)| *e).collect();
             Err(Error::bad_file(
                 pairs_path,
-                Some(*line),
+                Some(*line).filter(|l| *l > 0),
                 None,
                 format!("not in the roster: {}", names.join(", ")),
             ))

@@ -16,7 +16,8 @@
 //! of its window with the lowest [`Tally::turn_cost`]: someone outside their
 //! hours costs one more than the times they already were, so the same people
 //! are not always the ones up late while everyone in hours costs nothing;
-//! ties go to fairness, then to the earliest. Without `every`, the series is
+//! ties go to the slot with more people in hours, then to fairness, then to
+//! the earliest. Without `every`, the series is
 //! one meeting: the best slot.
 
 use std::collections::BTreeMap;
@@ -189,7 +190,12 @@ pub fn plan_social(group: &[&Person], opts: &SocialOptions) -> Result<SocialPlan
             .into_iter()
             .min_by_key(|s| {
                 let cost = tally.turn_cost(s.outside_hours.iter().map(String::as_str));
-                (cost, s.worst_distance, s.start)
+                (
+                    cost,
+                    std::cmp::Reverse(s.in_hours),
+                    s.worst_distance,
+                    s.start,
+                )
             });
         let Some(slot) = chosen else { continue };
         for email in &slot.outside_hours {
