@@ -17,5 +17,8 @@ mod kudos_search;
 mod match_cmd;
 mod output;
 mod reminders;
+mod schedule_checkins;
+mod schedule_ics;
+mod schedule_social;
 mod settings;
 mod stats;

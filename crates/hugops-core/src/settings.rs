@@ -1,7 +1,7 @@
 //! User settings, stored in the database.
 //!
 //! Settings live in the `settings` table, one JSON row per top-level key
-//! (`nudge`, `paused_until`, `timezone`), so one part can change without
+//! (`nudge`, `paused_until`, `timezone`, `schedule`), so one part can change without
 //! rewriting the others and older or partial values still load: anything
 //! missing takes its default. The CLI edits them one dotted key at a time
 //! ([`set_value`]); the UI sends the whole [`Settings`] ([`save`]).
@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::clock::{format_instant, Clock};
+use crate::schedule::checkins::{CadenceStep, DEFAULT_CADENCE, DEFAULT_CHECKIN_MINUTES};
 use crate::{Error, Result, Store};
 
 /// Everything the user can configure.
@@ -25,6 +26,30 @@ pub struct Settings {
     pub paused_until: Option<DateTime<Utc>>,
     /// IANA zone name for reminder times; `None` follows the system zone.
     pub timezone: Option<String>,
+    /// Check-ins and meeting reminders (issue 6).
+    pub schedule: ScheduleSettings,
+}
+
+/// How check-ins are planned and how early meetings are announced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ScheduleSettings {
+    /// When check-ins happen, counted from the joiner's start date.
+    pub cadence: Vec<CadenceStep>,
+    /// Length of a check-in, 5 to 240 minutes.
+    pub checkin_minutes: u32,
+    /// How long before a meeting its reminder comes, 0 to 1440 minutes.
+    pub reminder_minutes: u32,
+}
+
+impl Default for ScheduleSettings {
+    fn default() -> Self {
+        ScheduleSettings {
+            cadence: DEFAULT_CADENCE.to_vec(),
+            checkin_minutes: DEFAULT_CHECKIN_MINUTES,
+            reminder_minutes: 10,
+        }
+    }
 }
 
 /// When the weekly "appreciate someone" nudge comes, in the user's zone.
@@ -68,7 +93,15 @@ impl Settings {
 }
 
 /// The keys [`set_value`] accepts.
-pub const SETTABLE_KEYS: [&str; 4] = ["nudge.enabled", "nudge.weekday", "nudge.time", "timezone"];
+pub const SETTABLE_KEYS: [&str; 7] = [
+    "nudge.enabled",
+    "nudge.weekday",
+    "nudge.time",
+    "timezone",
+    "schedule.cadence",
+    "schedule.checkin_minutes",
+    "schedule.reminder_minutes",
+];
 
 /// The stored settings, with defaults for anything missing.
 ///
@@ -135,6 +168,16 @@ pub fn set_value(store: &mut Store, key: &str, value: &str) -> Result<Settings> 
             "nudge.weekday" => settings.nudge.weekday = parse_weekday(value).map_err(invalid)?,
             "nudge.time" => settings.nudge.time = parse_time(value).map_err(invalid)?,
             "timezone" => settings.timezone = parse_zone_input(value).map_err(invalid)?,
+            "schedule.cadence" => {
+                settings.schedule.cadence = parse_cadence(value).map_err(invalid)?
+            }
+            "schedule.checkin_minutes" => {
+                settings.schedule.checkin_minutes = parse_minutes(value, 5, 240).map_err(invalid)?
+            }
+            "schedule.reminder_minutes" => {
+                settings.schedule.reminder_minutes =
+                    parse_minutes(value, 0, 1440).map_err(invalid)?
+            }
             _ => {
                 return Err(invalid(format!(
                     "unknown setting; known settings: {}",
@@ -175,6 +218,18 @@ pub fn entries(settings: &Settings) -> Vec<(String, String)> {
             "timezone",
             settings.timezone.clone().unwrap_or_else(|| "system".into()),
         ),
+        (
+            "schedule.cadence",
+            format_cadence(&settings.schedule.cadence),
+        ),
+        (
+            "schedule.checkin_minutes",
+            settings.schedule.checkin_minutes.to_string(),
+        ),
+        (
+            "schedule.reminder_minutes",
+            settings.schedule.reminder_minutes.to_string(),
+        ),
     ]
     .into_iter()
     .map(|(key, value)| (key.to_owned(), value))
@@ -189,6 +244,36 @@ pub fn weekday_name(day: Weekday) -> &'static str {
 
 fn format_time(time: NaiveTime) -> String {
     time.format("%H:%M").to_string()
+}
+
+/// `day 1, week 1, week 2`: comma-separated, at least one, no repeats.
+fn parse_cadence(text: &str) -> Result<Vec<CadenceStep>, String> {
+    let mut steps: Vec<CadenceStep> = Vec::new();
+    for item in text.split(',') {
+        let step = CadenceStep::parse(item)?;
+        if steps.iter().any(|s| s.offset_days() == step.offset_days()) {
+            return Err(format!(
+                "`{}` falls on the same day as another check-in",
+                item.trim()
+            ));
+        }
+        steps.push(step);
+    }
+    Ok(steps)
+}
+
+fn format_cadence(steps: &[CadenceStep]) -> String {
+    let items: Vec<String> = steps.iter().map(ToString::to_string).collect();
+    items.join(", ")
+}
+
+fn parse_minutes(text: &str, min: u32, max: u32) -> Result<u32, String> {
+    text.parse::<u32>()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| {
+            format!("expected a whole number of minutes from {min} to {max}, got `{text}`")
+        })
 }
 
 fn parse_switch(text: &str) -> Result<bool, String> {
@@ -335,6 +420,11 @@ mod tests {
             },
             paused_until: parse_instant("2026-11-24T10:00:00Z"),
             timezone: Some("Europe/Berlin".into()),
+            schedule: ScheduleSettings {
+                cadence: vec![CadenceStep::Day(2), CadenceStep::Week(3)],
+                checkin_minutes: 45,
+                reminder_minutes: 5,
+            },
         }
     }
 
@@ -357,6 +447,7 @@ mod tests {
                 "nudge": {"enabled": false, "weekday": "mon", "time": "09:30"},
                 "paused_until": "2026-11-24T10:00:00Z",
                 "timezone": "Europe/Berlin",
+                "schedule": {"cadence": ["day 2", "week 3"], "checkin_minutes": 45, "reminder_minutes": 5},
             })
         );
         let back: Settings = serde_json::from_value(json).unwrap();
@@ -370,7 +461,7 @@ mod tests {
         assert_eq!(load(&st).unwrap(), custom());
         let rows = stored_rows(&st);
         let keys: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(keys, ["nudge", "paused_until", "timezone"]);
+        assert_eq!(keys, ["nudge", "paused_until", "schedule", "timezone"]);
         assert_eq!(rows[1].1, "\"2026-11-24T10:00:00Z\"");
         save(&mut st, &Settings::default()).unwrap();
         assert_eq!(load(&st).unwrap(), Settings::default());
@@ -458,6 +549,40 @@ mod tests {
     }
 
     #[test]
+    fn schedule_settings_default_and_set() {
+        let mut st = store();
+        let s = load(&st).unwrap().schedule;
+        assert_eq!(s.cadence, DEFAULT_CADENCE);
+        assert_eq!((s.checkin_minutes, s.reminder_minutes), (30, 10));
+        let s = set_value(&mut st, "schedule.cadence", "Day 1, week 3,week 6").unwrap();
+        assert_eq!(
+            s.schedule.cadence,
+            [
+                CadenceStep::Day(1),
+                CadenceStep::Week(3),
+                CadenceStep::Week(6)
+            ]
+        );
+        let s = set_value(&mut st, "schedule.checkin_minutes", "45").unwrap();
+        assert_eq!(s.schedule.checkin_minutes, 45);
+        let s = set_value(&mut st, "schedule.reminder_minutes", "0").unwrap();
+        assert_eq!(s.schedule.reminder_minutes, 0);
+        assert_eq!(load(&st).unwrap(), s);
+        for (key, value) in [
+            ("schedule.cadence", "day 1, month 2"),
+            ("schedule.cadence", "day 8, week 1"),
+            ("schedule.cadence", ""),
+            ("schedule.checkin_minutes", "4"),
+            ("schedule.checkin_minutes", "241"),
+            ("schedule.reminder_minutes", "-1"),
+        ] {
+            let err = set_value(&mut st, key, value).unwrap_err();
+            assert!(err.to_string().starts_with(&format!("{key}: ")), "{err}");
+        }
+        assert_eq!(load(&st).unwrap(), s);
+    }
+
+    #[test]
     fn set_value_errors_name_the_key() {
         let mut st = store();
         for (key, value) in [
@@ -484,6 +609,9 @@ mod tests {
             ("nudge.time", "09:30"),
             ("paused_until", "2026-11-24T10:00:00Z"),
             ("timezone", "Europe/Berlin"),
+            ("schedule.cadence", "day 2, week 3"),
+            ("schedule.checkin_minutes", "45"),
+            ("schedule.reminder_minutes", "5"),
         ];
         let expected: Vec<(String, String)> = expected
             .iter()

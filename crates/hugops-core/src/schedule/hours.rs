@@ -1,0 +1,174 @@
+//! Working time as UTC intervals: a person's local working hours on each of
+//! their local weekdays (Monday to Friday), with daylight saving applied on
+//! every day separately.
+//!
+//! A local time that does not exist (in a spring-forward gap) is moved
+//! forward by the length of the gap (02:30 becomes 03:30); a local time that
+//! happens twice (fall back) takes its first instant.
+
+use chrono::{
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc, Weekday,
+};
+use chrono_tz::Tz;
+
+use crate::roster::Person;
+
+/// A half-open span of time `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Interval {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+impl Interval {
+    /// The span starting at `start` and lasting `minutes`.
+    pub fn from_minutes(start: DateTime<Utc>, minutes: u32) -> Self {
+        Interval {
+            start,
+            end: start + Duration::minutes(minutes.into()),
+        }
+    }
+
+    /// Whole minutes the two spans share (0 when they are disjoint).
+    pub fn overlap_minutes(&self, other: &Interval) -> i64 {
+        let start = self.start.max(other.start);
+        let end = self.end.min(other.end);
+        (end - start).num_minutes().max(0)
+    }
+
+    /// Minutes between the two spans (0 when they touch or overlap).
+    pub fn gap_minutes(&self, other: &Interval) -> i64 {
+        if self.end <= other.start {
+            (other.start - self.end).num_minutes()
+        } else if other.end <= self.start {
+            (self.start - other.end).num_minutes()
+        } else {
+            0
+        }
+    }
+
+    pub fn minutes(&self) -> i64 {
+        (self.end - self.start).num_minutes()
+    }
+}
+
+/// True if and only if `date` is Monday to Friday.
+pub fn is_weekday(date: NaiveDate) -> bool {
+    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// True if and only if the meeting starts and ends (its last minute) on a
+/// local weekday of zone `tz`.
+pub fn on_local_weekdays(tz: Tz, meeting: &Interval) -> bool {
+    let last = meeting.end - Duration::minutes(1);
+    [meeting.start, last.max(meeting.start)]
+        .iter()
+        .all(|t| is_weekday(t.with_timezone(&tz).date_naive()))
+}
+
+/// The instant of a local wall-clock time in `tz` (see the module doc for
+/// gaps and repeats).
+pub fn local_instant(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+    if let Some(t) = tz.from_local_datetime(&local).earliest() {
+        return t.with_timezone(&Utc);
+    }
+    // In a gap: read the wall clock with the offset in force before it. A
+    // day and a half earlier is before the gap in every zone (offsets stay
+    // within ±14 h) and after any previous change (they are months apart).
+    let before = local.and_utc() - Duration::hours(36);
+    let offset = tz.offset_from_utc_datetime(&before.naive_utc()).fix();
+    (local - Duration::seconds(offset.local_minus_utc().into())).and_utc()
+}
+
+/// The person's working interval on their local date `day`, whether or not
+/// it is a weekday.
+pub fn day_interval(p: &Person, day: NaiveDate) -> Interval {
+    let (start, end) = p.working_hours;
+    Interval {
+        start: local_instant(p.timezone, day.and_time(start)),
+        end: local_instant(p.timezone, day.and_time(end)),
+    }
+}
+
+/// A person's working intervals on their local weekdays, sorted, covering
+/// at least a span of UTC time (plus a few days either side, so the nearest
+/// working time of a weekend meeting is known too).
+#[derive(Debug, Clone)]
+pub struct WorkingTime {
+    intervals: Vec<Interval>,
+}
+
+/// Days added before and after the span asked for.
+const MARGIN_DAYS: i64 = 4;
+
+impl WorkingTime {
+    /// The working intervals of `p` around `span`.
+    pub fn around(p: &Person, span: Interval) -> Self {
+        let local = |t: DateTime<Utc>| t.with_timezone(&p.timezone).date_naive();
+        let first = local(span.start) - Duration::days(MARGIN_DAYS);
+        let last = local(span.end) + Duration::days(MARGIN_DAYS);
+        let intervals = first
+            .iter_days()
+            .take_while(|d| *d <= last)
+            .filter(|d| is_weekday(*d))
+            .map(|d| day_interval(p, d))
+            .filter(|i| i.end > i.start)
+            .collect();
+        WorkingTime { intervals }
+    }
+
+    pub fn intervals(&self) -> &[Interval] {
+        &self.intervals
+    }
+
+    /// How well a meeting fits this person's working time.
+    pub fn fit(&self, meeting: &Interval) -> Fit {
+        // Intervals are sorted and disjoint: only those near the meeting matter.
+        let from = self
+            .intervals
+            .partition_point(|i| i.end <= meeting.start)
+            .saturating_sub(1);
+        let near = &self.intervals[from..];
+        let near = &near[..near
+            .partition_point(|i| i.start < meeting.end)
+            .saturating_add(1)
+            .min(near.len())];
+        let inside: i64 = near.iter().map(|i| i.overlap_minutes(meeting)).sum();
+        let outside_minutes = (meeting.minutes() - inside).max(0);
+        let distance_minutes = if inside > 0 {
+            0
+        } else {
+            near.iter()
+                .map(|i| i.gap_minutes(meeting))
+                .min()
+                .unwrap_or(NO_WORKING_TIME)
+        };
+        Fit {
+            outside_minutes,
+            distance_minutes,
+        }
+    }
+}
+
+/// Distance reported when no working interval is known nearby.
+const NO_WORKING_TIME: i64 = 7 * 24 * 60;
+
+/// How a meeting sits in one person's working time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fit {
+    /// Minutes of the meeting outside their working hours.
+    pub outside_minutes: i64,
+    /// Minutes from the meeting to their nearest working time (0 when the
+    /// meeting touches it).
+    pub distance_minutes: i64,
+}
+
+impl Fit {
+    /// True if and only if the whole meeting is inside their working hours.
+    pub fn in_hours(&self) -> bool {
+        self.outside_minutes == 0
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,71 @@
+//! Each attendee's view of a meeting: their local date and times, for the
+//! agenda and the calendar description.
+
+use chrono::DateTime;
+use chrono_tz::Tz;
+
+use super::Meeting;
+use crate::roster::Person;
+
+/// One attendee's local time of a meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalTime {
+    pub name: String,
+    pub email: String,
+    pub zone: Tz,
+    pub start: DateTime<Tz>,
+    pub end: DateTime<Tz>,
+    /// Some of the meeting is outside their working hours.
+    pub outside_hours: bool,
+}
+
+impl LocalTime {
+    /// `Ana Ng (Asia/Kolkata): Tue 2026-12-01 20:30–21:00 +05:30`, with
+    /// `, outside working hours` when it is.
+    pub fn describe(&self) -> String {
+        let same_day = self.start.date_naive() == self.end.date_naive();
+        let end = if same_day {
+            self.end.format("%H:%M").to_string()
+        } else {
+            self.end.format("%a %Y-%m-%d %H:%M").to_string()
+        };
+        let mut text = format!(
+            "{} ({}): {}–{} {}",
+            self.name,
+            self.zone.name(),
+            self.start.format("%a %Y-%m-%d %H:%M"),
+            end,
+            self.start.format("%:z"),
+        );
+        if self.outside_hours {
+            text.push_str(", outside working hours");
+        }
+        text
+    }
+}
+
+/// The local times of every attendee found in `people` (by email), in
+/// attendee order; attendees not in `people` are left out.
+pub fn local_times(meeting: &Meeting, people: &[Person]) -> Vec<LocalTime> {
+    meeting
+        .attendees
+        .iter()
+        .filter_map(|email| people.iter().find(|p| &p.email == email))
+        .map(|p| LocalTime {
+            name: p.name.clone(),
+            email: p.email.clone(),
+            zone: p.timezone,
+            start: meeting.start.with_timezone(&p.timezone),
+            end: meeting.end.with_timezone(&p.timezone),
+            outside_hours: meeting.outside_hours.contains(&p.email),
+        })
+        .collect()
+}
+
+/// A person's display name: their roster name, else the email itself.
+pub fn display_name<'a>(people: &'a [Person], email: &'a str) -> &'a str {
+    people
+        .iter()
+        .find(|p| p.email == email)
+        .map_or(email, |p| p.name.as_str())
+}
