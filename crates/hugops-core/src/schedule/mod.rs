@@ -11,11 +11,13 @@
 
 pub mod checkins;
 pub mod fairness;
+pub mod heatmap;
 pub mod hours;
 pub mod ics;
 pub mod local;
 pub mod pairs_file;
 pub mod social;
+pub mod stored;
 mod uid;
 
 use chrono::{DateTime, Utc};
