@@ -30,6 +30,12 @@ const COMMANDS: &[&str] = &[
     "buddies_load",
     "buddies_weights_get",
     "buddies_weights_set",
+    "schedule_teams",
+    "schedule_checkins",
+    "schedule_social",
+    "schedule_heatmap",
+    "schedule_export_checkins",
+    "schedule_export_social",
 ];
 
 fn main() {

@@ -11,6 +11,7 @@ mod error;
 mod ipc_tests;
 mod notifier;
 mod reminder_task;
+mod schedule_commands;
 mod state;
 mod tray;
 mod window;
@@ -70,6 +71,12 @@ fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         buddy_commands::buddies_load,
         buddy_commands::buddies_weights_get,
         buddy_commands::buddies_weights_set,
+        schedule_commands::schedule_teams,
+        schedule_commands::schedule_checkins,
+        schedule_commands::schedule_social,
+        schedule_commands::schedule_heatmap,
+        schedule_commands::schedule_export_checkins,
+        schedule_commands::schedule_export_social,
     ])
 }
 

@@ -3,6 +3,7 @@
 
 use chrono::DateTime;
 use chrono_tz::Tz;
+use serde::Serialize;
 
 use super::Meeting;
 use crate::roster::Person;
@@ -20,23 +21,26 @@ pub struct LocalTime {
 }
 
 impl LocalTime {
-    /// `Ana Ng (Asia/Kolkata): Tue 2026-12-01 20:30–21:00 +05:30`, with
-    /// `, outside working hours` when it is.
-    pub fn describe(&self) -> String {
+    /// `Tue 2026-12-01 20:30–21:00 +05:30`: the date and times alone.
+    pub fn when(&self) -> String {
         let same_day = self.start.date_naive() == self.end.date_naive();
         let end = if same_day {
             self.end.format("%H:%M").to_string()
         } else {
             self.end.format("%a %Y-%m-%d %H:%M").to_string()
         };
-        let mut text = format!(
-            "{} ({}): {}–{} {}",
-            self.name,
-            self.zone.name(),
+        format!(
+            "{}–{} {}",
             self.start.format("%a %Y-%m-%d %H:%M"),
             end,
-            self.start.format("%:z"),
-        );
+            self.start.format("%:z")
+        )
+    }
+
+    /// `Ana Ng (Asia/Kolkata): Tue 2026-12-01 20:30–21:00 +05:30`, with
+    /// `, outside working hours` when it is.
+    pub fn describe(&self) -> String {
+        let mut text = format!("{} ({}): {}", self.name, self.zone.name(), self.when());
         if self.outside_hours {
             text.push_str(", outside working hours");
         }
@@ -60,6 +64,43 @@ pub fn local_times(meeting: &Meeting, people: &[Person]) -> Vec<LocalTime> {
             outside_hours: meeting.outside_hours.contains(&p.email),
         })
         .collect()
+}
+
+/// A meeting with every attendee's local time, as the app lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgendaItem {
+    #[serde(flatten)]
+    pub meeting: Meeting,
+    pub local_times: Vec<AttendeeTime>,
+}
+
+/// One attendee's local time, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttendeeTime {
+    pub name: String,
+    pub email: String,
+    pub zone: String,
+    /// `Tue 2026-12-01 20:30–21:00 +05:30`.
+    pub when: String,
+    pub outside_hours: bool,
+}
+
+/// `meeting` with its attendees' local times (those found in `people`).
+pub fn agenda_item(meeting: Meeting, people: &[Person]) -> AgendaItem {
+    let local_times = local_times(&meeting, people)
+        .iter()
+        .map(|t| AttendeeTime {
+            name: t.name.clone(),
+            email: t.email.clone(),
+            zone: t.zone.name().to_owned(),
+            when: t.when(),
+            outside_hours: t.outside_hours,
+        })
+        .collect();
+    AgendaItem {
+        meeting,
+        local_times,
+    }
 }
 
 /// A person's display name: their roster name, else the email itself.

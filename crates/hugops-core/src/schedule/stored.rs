@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::heatmap::{week_heatmap, Heatmap};
+use super::local::{agenda_item, AgendaItem};
 use super::social::{default_title, select_group};
 use super::{
     ics, plan_checkins, plan_social, CheckinOptions, Group, Meeting, SocialOptions, SocialPlan,
@@ -11,6 +12,20 @@ use super::{
 use crate::buddies::{load_roster, pairings, PairingSource};
 use crate::roster::Person;
 use crate::{settings, Result, Store};
+
+/// [`accepted_checkins`] with every attendee's local time.
+pub fn accepted_checkins_agenda(store: &Store, today: NaiveDate) -> Result<Vec<AgendaItem>> {
+    with_local_times(store, accepted_checkins(store, today)?)
+}
+
+/// Meetings with every attendee's local time, from the stored roster.
+pub fn with_local_times(store: &Store, meetings: Vec<Meeting>) -> Result<Vec<AgendaItem>> {
+    let people = load_roster(store)?;
+    Ok(meetings
+        .into_iter()
+        .map(|m| agenda_item(m, &people))
+        .collect())
+}
 
 /// Check-ins of every pair accepted in the app, from `today` on.
 pub fn accepted_checkins(store: &Store, today: NaiveDate) -> Result<Vec<Meeting>> {

@@ -1,0 +1,150 @@
+//! Commands of the Schedule screen (issue 6): each is one call into
+//! `hugops_core::schedule`.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use hugops_core::schedule::heatmap::Heatmap;
+use hugops_core::schedule::local::AgendaItem;
+use hugops_core::schedule::{self, Every, Group, Meeting, SocialOptions, SocialPlan};
+use serde::{Deserialize, Serialize};
+use tauri::State;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+type Result<T> = std::result::Result<T, ApiError>;
+
+/// A planned social, with each meeting's local times.
+#[derive(Debug, Serialize)]
+pub struct SocialView {
+    #[serde(flatten)]
+    pub plan: SocialPlan,
+    /// The series again, with every attendee's local time.
+    #[serde(rename = "agenda")]
+    pub series: Vec<AgendaItem>,
+}
+
+/// Who a social is for, as the window sends it.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum GroupArg {
+    Everyone,
+    Team { team: String },
+    Emails { emails: Vec<String> },
+}
+
+impl From<GroupArg> for Group {
+    fn from(g: GroupArg) -> Self {
+        match g {
+            GroupArg::Everyone => Group::Everyone,
+            GroupArg::Team { team } => Group::Team(team),
+            GroupArg::Emails { emails } => Group::Emails(emails),
+        }
+    }
+}
+
+/// A social's options, as the window sends them.
+#[derive(Debug, Deserialize)]
+pub struct SocialArg {
+    pub group: GroupArg,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub minutes: u32,
+    pub top: usize,
+    /// `week` or `month`, with `count`.
+    pub every: Option<String>,
+    pub count: Option<u32>,
+    #[serde(default)]
+    pub title: String,
+}
+
+impl SocialArg {
+    fn into_parts(self) -> (Group, SocialOptions) {
+        let repeat = match (self.every.as_deref(), self.count) {
+            (Some("month"), Some(n)) => Some((Every::Month, n)),
+            (Some("week"), Some(n)) => Some((Every::Week, n)),
+            _ => None,
+        };
+        let opts = SocialOptions {
+            from: self.from,
+            to: self.to,
+            minutes: self.minutes,
+            top: self.top,
+            repeat,
+            title: self.title,
+        };
+        (self.group.into(), opts)
+    }
+}
+
+#[tauri::command]
+pub async fn schedule_teams(state: State<'_, AppState>) -> Result<Vec<String>> {
+    Ok(schedule::stored::teams(&state.store())?)
+}
+
+#[tauri::command]
+pub async fn schedule_checkins(
+    state: State<'_, AppState>,
+    today: Option<NaiveDate>,
+) -> Result<Vec<Meeting>> {
+    let today = today.unwrap_or_else(|| state.clock().today());
+    Ok(schedule::stored::accepted_checkins(&state.store(), today)?)
+}
+
+#[tauri::command]
+pub async fn schedule_social(state: State<'_, AppState>, social: SocialArg) -> Result<SocialView> {
+    let (group, opts) = social.into_parts();
+    let store = state.store();
+    let plan = schedule::stored::social(&store, &group, opts)?;
+    let meetings = plan.series.iter().map(|m| m.meeting.clone()).collect();
+    let series = schedule::stored::with_local_times(&store, meetings)?;
+    Ok(SocialView { plan, series })
+}
+
+#[tauri::command]
+pub async fn schedule_heatmap(
+    state: State<'_, AppState>,
+    group: GroupArg,
+    day: NaiveDate,
+) -> Result<Heatmap> {
+    Ok(schedule::stored::heatmap(
+        &state.store(),
+        &group.into(),
+        day,
+    )?)
+}
+
+/// Writes the check-ins of every accepted pair (from `today`) to `path`.
+#[tauri::command]
+pub async fn schedule_export_checkins(
+    state: State<'_, AppState>,
+    today: Option<NaiveDate>,
+    path: PathBuf,
+) -> Result<usize> {
+    let (today, now) = (
+        today.unwrap_or_else(|| state.clock().today()),
+        state.clock().now(),
+    );
+    let store = state.store();
+    let meetings = schedule::stored::accepted_checkins(&store, today)?;
+    schedule::stored::export_ics(&store, &meetings, &path, now)?;
+    Ok(meetings.len())
+}
+
+/// Plans the social again (the same options give the same meetings) and
+/// writes its series to `path`.
+#[tauri::command]
+pub async fn schedule_export_social(
+    state: State<'_, AppState>,
+    social: SocialArg,
+    path: PathBuf,
+) -> Result<usize> {
+    let now = state.clock().now();
+    let (group, opts) = social.into_parts();
+    let store = state.store();
+    let plan = schedule::stored::social(&store, &group, opts)?;
+    let meetings: Vec<Meeting> = plan.series.into_iter().map(|m| m.meeting).collect();
+    schedule::stored::export_ics(&store, &meetings, &path, now)?;
+    Ok(meetings.len())
+}
