@@ -87,9 +87,12 @@ pub async fn schedule_teams(state: State<'_, AppState>) -> Result<Vec<String>> {
 pub async fn schedule_checkins(
     state: State<'_, AppState>,
     today: Option<NaiveDate>,
-) -> Result<Vec<Meeting>> {
+) -> Result<Vec<AgendaItem>> {
     let today = today.unwrap_or_else(|| state.clock().today());
-    Ok(schedule::stored::accepted_checkins(&state.store(), today)?)
+    Ok(schedule::stored::accepted_checkins_agenda(
+        &state.store(),
+        today,
+    )?)
 }
 
 #[tauri::command]

@@ -11,8 +11,13 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { open as openFileDialog, save as saveFileDialog } from '@tauri-apps/plugin-dialog';
 import type {
+  AgendaItem,
   ApiError,
   AppInfo,
+  GroupArg,
+  Heatmap,
+  SocialArg,
+  SocialView,
   BuddyLoad,
   Lock,
   Pairing,
@@ -199,24 +204,31 @@ export const buddiesWeightsGet = () => call<Weights>('buddies_weights_get');
 export const buddiesWeightsSet = (weights: Weights) => call<Weights>('buddies_weights_set', { weights });
 
 /** Native "Open" dialog for a roster CSV. Resolves to null when cancelled. */
-export async function pickRosterPath(): Promise<string | null> {
-  const t = await getTransport();
-  try {
-    return await t.openDialog([{ name: 'Roster (CSV)', extensions: ['csv'] }]);
-  } catch (err) {
-    throw toApiError(err);
-  }
-}
+export const pickRosterPath = () => pickOpenPath([{ name: 'Roster (CSV)', extensions: ['csv'] }]);
 
 /** Native "Save as" dialog for the accepted pairs. Resolves to null when cancelled. */
-export async function pickPairsExportPath(): Promise<string | null> {
-  const t = await getTransport();
-  try {
-    return await t.saveDialog('buddy-pairs.csv', { name: 'CSV', extensions: ['csv'] });
-  } catch (err) {
-    throw toApiError(err);
-  }
-}
+export const pickPairsExportPath = () => pickSavePath('buddy-pairs.csv', { name: 'CSV', extensions: ['csv'] });
+
+// ---- schedule ---------------------------------------------------------------
+
+export const scheduleTeams = () => call<string[]>('schedule_teams');
+
+/** Check-ins of every accepted pair from `today` (null: the app's today). */
+export const scheduleCheckins = (today: string | null) => call<AgendaItem[]>('schedule_checkins', { today });
+
+export const scheduleSocial = (social: SocialArg) => call<SocialView>('schedule_social', { social });
+
+export const scheduleHeatmap = (group: GroupArg, day: string) => call<Heatmap>('schedule_heatmap', { group, day });
+
+export const scheduleExportCheckins = (today: string | null, path: string) =>
+  call<number>('schedule_export_checkins', { today, path });
+
+export const scheduleExportSocial = (social: SocialArg, path: string) =>
+  call<number>('schedule_export_social', { social, path });
+
+/** Native "Save as" dialog for a calendar file. Resolves to null when cancelled. */
+export const pickIcsPath = (defaultName: string) =>
+  pickSavePath(defaultName, { name: 'Calendar (.ics)', extensions: ['ics'] });
 
 // ---- events ---------------------------------------------------------------
 
@@ -234,25 +246,33 @@ const EXPORT_FILTERS: Record<ExportFormat, DialogFilter> = {
   json: { name: 'JSON', extensions: ['json'] },
 };
 
-/** Native "Save as" dialog for an export. Resolves to null when cancelled. */
-export async function pickExportPath(format: ExportFormat, defaultName: string): Promise<string | null> {
+/** A native "Save as" dialog. Resolves to null when cancelled. */
+async function pickSavePath(defaultName: string, filter: DialogFilter): Promise<string | null> {
   const t = await getTransport();
   try {
-    return await t.saveDialog(defaultName, EXPORT_FILTERS[format]);
+    return await t.saveDialog(defaultName, filter);
   } catch (err) {
     throw toApiError(err);
   }
 }
 
-/** Native "Open" dialog for an import (JSON or CSV). Resolves to null when cancelled. */
-export async function pickImportPath(): Promise<string | null> {
+/** A native "Open" dialog for one file. Resolves to null when cancelled. */
+async function pickOpenPath(filters: DialogFilter[]): Promise<string | null> {
   const t = await getTransport();
   try {
-    return await t.openDialog([{ name: 'HugOps export (JSON, CSV)', extensions: ['json', 'csv'] }]);
+    return await t.openDialog(filters);
   } catch (err) {
     throw toApiError(err);
   }
 }
+
+/** Native "Save as" dialog for an export. Resolves to null when cancelled. */
+export const pickExportPath = (format: ExportFormat, defaultName: string) =>
+  pickSavePath(defaultName, EXPORT_FILTERS[format]);
+
+/** Native "Open" dialog for an import (JSON or CSV). Resolves to null when cancelled. */
+export const pickImportPath = () =>
+  pickOpenPath([{ name: 'HugOps export (JSON, CSV)', extensions: ['json', 'csv'] }]);
 
 /** Copies text to the clipboard. */
 export async function copyText(text: string): Promise<void> {

@@ -98,4 +98,11 @@ export const buddyHandlers: Record<string, (args: Record<string, unknown>) => un
   buddies_load: load,
   buddies_weights_get: () => weights,
   buddies_weights_set: ({ weights: w }) => (weights = w as Weights),
+  // The Schedule screen in the preview: no stored meetings, no planner.
+  schedule_teams: () => [...new Set([...JOINERS, ...BUDDIES].map((p) => p.team))].sort(),
+  schedule_checkins: () => [],
+  schedule_social: () => {
+    throw { code: 'invalid_input', message: 'Socials are planned by the desktop app, not in this preview.' };
+  },
+  schedule_heatmap: () => ({ days: [], cell_minutes: 30, counts: [], people: 0 }),
 };

@@ -198,3 +198,58 @@ export interface Weights {
   low_load: number;
   tenure: number;
 }
+
+// ---- schedule (issue 6) ----------------------------------------------------
+
+export interface AttendeeTime {
+  name: string;
+  email: string;
+  zone: string;
+  /** `Tue 2026-12-01 20:30–21:00 +05:30`. */
+  when: string;
+  outside_hours: boolean;
+}
+
+export interface AgendaItem {
+  uid: string;
+  kind: 'checkin' | 'social';
+  title: string;
+  start: string;
+  end: string;
+  attendees: string[];
+  outside_hours: string[];
+  local_times: AttendeeTime[];
+}
+
+export interface Slot {
+  start: string;
+  end: string;
+  in_hours: number;
+  outside_hours: string[];
+}
+
+export type GroupArg = { kind: 'everyone' } | { kind: 'team'; team: string } | { kind: 'emails'; emails: string[] };
+
+export interface SocialArg {
+  group: GroupArg;
+  from: string;
+  to: string;
+  minutes: number;
+  top: number;
+  every: 'week' | 'month' | null;
+  count: number | null;
+  title: string;
+}
+
+export interface SocialView {
+  slots: Slot[];
+  outside_hours_count: Record<string, number>;
+  agenda: AgendaItem[];
+}
+
+export interface Heatmap {
+  days: string[];
+  cell_minutes: number;
+  counts: number[][];
+  people: number;
+}

@@ -1,0 +1,61 @@
+// Pure helpers of the Schedule screen: heat-map cells, slot marking, dates.
+
+import type { Heatmap, Slot, SocialView } from './types';
+
+/** A cell's share of the group in hours, 0 to 1 (0 for an empty group). */
+export function heat(count: number, people: number): number {
+  return people > 0 ? Math.min(1, Math.max(0, count / people)) : 0;
+}
+
+/** `HH:MM` (UTC) at the start of cell `index`. */
+export function cellTime(index: number, cellMinutes: number): string {
+  const m = index * cellMinutes;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/**
+ * For each heat-map cell, the rank (1-based) of the best slot that covers
+ * it, or 0. Keys are `day:cell`.
+ */
+export function slotCells(map: Heatmap, slots: Slot[]): Map<string, number> {
+  const out = new Map<string, number>();
+  slots.forEach((slot, k) => {
+    const start = Date.parse(slot.start);
+    const end = Date.parse(slot.end);
+    map.days.forEach((day, d) => {
+      const midnight = Date.parse(`${day}T00:00:00Z`);
+      map.counts[d].forEach((_, c) => {
+        const from = midnight + c * map.cell_minutes * 60_000;
+        const to = from + map.cell_minutes * 60_000;
+        const key = `${d}:${c}`;
+        if (from < end && to > start && !out.has(key)) out.set(key, k + 1);
+      });
+    });
+  });
+  return out;
+}
+
+/** `YYYY-MM-DD` of `date` plus `days` (UTC arithmetic). */
+export function addDays(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** `Tue 1 Dec, 10:15–11:15 UTC` for a slot or meeting. */
+export function utcRange(start: string, end: string): string {
+  const s = new Date(start);
+  const e = new Date(end);
+  const day = s.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const hm = (d: Date) => d.toISOString().slice(11, 16);
+  return `${day}, ${hm(s)}–${hm(e)} UTC`;
+}
+
+/** People outside their hours at least once in a series, most often first, with names. */
+export function outsideBurden(plan: SocialView): Array<{ email: string; name: string; count: number }> {
+  const names = new Map<string, string>();
+  for (const item of plan.agenda) for (const t of item.local_times) names.set(t.email, t.name);
+  return Object.entries(plan.outside_hours_count)
+    .filter(([, n]) => n > 0)
+    .map(([email, count]) => ({ email, name: names.get(email) ?? email, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
