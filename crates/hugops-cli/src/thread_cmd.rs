@@ -10,6 +10,7 @@ use hugops_core::threads::analysis::{self, Analysis, Signal, DEFAULT_THRESHOLD};
 use hugops_core::threads::parse::{self, Format};
 use hugops_core::threads::{chat_kudos, eval, Thread as Conversation};
 use hugops_core::{Error, Store};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::output::{CmdResult, Failure, Stdout};
@@ -110,7 +111,7 @@ fn check(args: CheckArgs, out: &mut Stdout) -> CmdResult {
     let threshold = threshold(args.threshold.as_deref())?;
     let threads = read(&args.path, format)?;
     let analyses: Vec<Analysis> = threads
-        .iter()
+        .par_iter()
         .map(|t| analysis::analyze(t, threshold))
         .collect();
     if args.json {

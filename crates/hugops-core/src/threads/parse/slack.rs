@@ -17,11 +17,12 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
+use rayon::prelude::*;
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
 use super::group::{Channel, Place};
-use super::slack_markup::{decode, Names};
+use super::slack_markup::{decode, Directory, Names};
 use super::{json, open};
 use crate::threads::{Message, Thread};
 use crate::{Error, Result};
@@ -47,31 +48,43 @@ pub(super) fn read_folder(dir: &Path) -> Result<Vec<Thread>> {
              channels.json and one folder per channel)",
         ));
     }
-    let mut names = Names::default();
-    read_users(&users_file, &mut names)?;
-    let channels = channel_folders(dir, &mut names)?;
+    let mut directory = Directory::default();
+    read_users(&users_file, &mut directory)?;
+    let channels = channel_folders(dir, &mut directory)?;
+    // Channels are independent: read them on every core, then report the
+    // first failing channel in list order, as a sequential read would.
+    let per_channel: Vec<Result<Vec<Thread>>> = channels
+        .par_iter()
+        .map(|ch| read_channel(dir, ch, &directory))
+        .collect();
     let mut threads = Vec::new();
-    for ch in &channels {
-        let folder = dir.join(&ch.folder);
-        let mut days = day_files(&folder)?;
-        days.sort();
-        let mut conversations = Channel::default();
-        for day in &days {
-            let source = Source {
-                channel_id: ch.id.as_deref(),
-                day: date_stem(day),
-            };
-            read_day(day, open(day)?, &source, &mut names, &mut conversations)?;
-        }
-        threads.extend(conversations.finish(Some(&ch.name)));
+    for channel in per_channel {
+        threads.extend(channel?);
     }
     Ok(threads)
+}
+
+/// Reads a channel's day files in date order; names learned from message
+/// profiles carry over from one day to the next.
+fn read_channel(dir: &Path, ch: &ChannelFolder, directory: &Directory) -> Result<Vec<Thread>> {
+    let mut days = day_files(&dir.join(&ch.folder))?;
+    days.sort();
+    let mut names = Names::new(directory);
+    let mut conversations = Channel::default();
+    for day in &days {
+        let source = Source {
+            channel_id: ch.id.as_deref(),
+            day: date_stem(day),
+        };
+        read_day(day, open(day)?, &source, &mut names, &mut conversations)?;
+    }
+    Ok(conversations.finish(Some(&ch.name)))
 }
 
 /// Reads one day file. When it sits in a channel folder of an export, the
 /// export's `users.json` and `channels.json` name its people and channel.
 pub(super) fn read_day_file(path: &Path) -> Result<Vec<Thread>> {
-    let mut names = Names::default();
+    let mut directory = Directory::default();
     let mut channel: Option<ChannelFolder> = None;
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
     let export = folder.and_then(Path::parent).map(|p| {
@@ -84,9 +97,9 @@ pub(super) fn read_day_file(path: &Path) -> Result<Vec<Thread>> {
     if let (Some(folder), Some(export)) = (folder, export) {
         let users_file = export.join("users.json");
         if users_file.is_file() {
-            read_users(&users_file, &mut names)?;
+            read_users(&users_file, &mut directory)?;
             let folder_name = folder.file_name().map(|n| n.to_string_lossy().into_owned());
-            channel = channel_folders(export, &mut names)?
+            channel = channel_folders(export, &mut directory)?
                 .into_iter()
                 .find(|c| Some(&c.folder) == folder_name.as_ref())
                 .or_else(|| {
@@ -103,13 +116,15 @@ pub(super) fn read_day_file(path: &Path) -> Result<Vec<Thread>> {
         channel_id: channel.as_ref().and_then(|c| c.id.as_deref()),
         day: date_stem(path),
     };
+    let mut names = Names::new(&directory);
     read_day(path, open(path)?, &source, &mut names, &mut conversations)?;
     Ok(conversations.finish(channel.as_ref().map(|c| c.name.as_str())))
 }
 
 /// Reads a day file's JSON array from any reader (a pasted or piped one).
 pub(super) fn read_day_from(name: &Path, reader: impl Read) -> Result<Vec<Thread>> {
-    let mut names = Names::default();
+    let directory = Directory::default();
+    let mut names = Names::new(&directory);
     let mut conversations = Channel::default();
     let source = Source {
         channel_id: None,
@@ -132,7 +147,7 @@ fn read_day(
     path: &Path,
     reader: impl Read,
     source: &Source<'_>,
-    names: &mut Names,
+    names: &mut Names<'_>,
     conversations: &mut Channel,
 ) -> Result<()> {
     let mut kept: Vec<RawMessage> = Vec::new();
@@ -144,8 +159,8 @@ fn read_day(
     for m in &kept {
         if let (Some(user), Some(name)) = (&m.user, m.user_profile.as_ref().and_then(Profile::name))
         {
-            if !names.users.contains_key(user) {
-                names.users.insert(user.clone(), name.to_owned());
+            if names.user(user).is_none() {
+                names.learned.insert(user.clone(), name.to_owned());
             }
         }
     }
@@ -222,7 +237,7 @@ struct ChannelFolder {
 
 /// The conversations named by the channel lists (recording their names for
 /// `<#C1>` mentions), else every sub-folder, in the lists' order.
-fn channel_folders(dir: &Path, names: &mut Names) -> Result<Vec<ChannelFolder>> {
+fn channel_folders(dir: &Path, directory: &mut Directory) -> Result<Vec<ChannelFolder>> {
     let mut folders = Vec::new();
     let mut any_list = false;
     for list in CHANNEL_LISTS {
@@ -237,7 +252,7 @@ fn channel_folders(dir: &Path, names: &mut Names) -> Result<Vec<ChannelFolder>> 
                 .name
                 .filter(|n| !n.is_empty())
                 .unwrap_or_else(|| c.id.clone());
-            names.channels.insert(c.id.clone(), name.clone());
+            directory.channels.insert(c.id.clone(), name.clone());
             folders.push(ChannelFolder {
                 folder: name.clone(),
                 id: Some(c.id),
@@ -264,10 +279,10 @@ fn channel_folders(dir: &Path, names: &mut Names) -> Result<Vec<ChannelFolder>> 
 }
 
 /// Records every user's name from `users.json`.
-fn read_users(path: &Path, names: &mut Names) -> Result<()> {
+fn read_users(path: &Path, directory: &mut Directory) -> Result<()> {
     json::each_in_array(path, open(path)?, |u: RawUser| {
         if let Some(name) = u.name() {
-            names.users.insert(u.id, name);
+            directory.users.insert(u.id, name);
         }
     })
 }
@@ -355,11 +370,10 @@ impl RawMessage {
         is_message && kept_subtype && !from_bot && !self.hidden
     }
 
-    fn author(&self, names: &Names) -> String {
-        let known = self.user.as_ref().and_then(|u| names.users.get(u));
+    fn author(&self, names: &Names<'_>) -> String {
+        let known = self.user.as_deref().and_then(|u| names.user(u));
         let from_profile = self.user_profile.as_ref().and_then(Profile::name);
         known
-            .map(String::as_str)
             .or(from_profile)
             .or(self.username.as_deref().filter(|n| !n.trim().is_empty()))
             .or(self.user.as_deref())

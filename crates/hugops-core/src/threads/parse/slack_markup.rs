@@ -7,15 +7,46 @@ use std::collections::HashMap;
 
 use emojis::SkinTone;
 
-/// What mentions resolve to: user and channel names by id.
+/// User and channel names by id, from an export's `users.json` and
+/// channel lists.
 #[derive(Debug, Default)]
-pub(super) struct Names {
+pub(super) struct Directory {
     pub users: HashMap<String, String>,
     pub channels: HashMap<String, String>,
 }
 
+/// What mentions resolve to: the export's directory, then the names learned
+/// from messages' own profiles.
+#[derive(Debug)]
+pub(super) struct Names<'a> {
+    pub directory: &'a Directory,
+    pub learned: HashMap<String, String>,
+}
+
+impl<'a> Names<'a> {
+    pub fn new(directory: &'a Directory) -> Self {
+        Names {
+            directory,
+            learned: HashMap::new(),
+        }
+    }
+
+    /// The name of user `id`, if known.
+    pub fn user(&self, id: &str) -> Option<&str> {
+        self.directory
+            .users
+            .get(id)
+            .or_else(|| self.learned.get(id))
+            .map(String::as_str)
+    }
+
+    fn channel(&self, id: &str) -> Option<&str> {
+        self.directory.channels.get(id).map(String::as_str)
+    }
+}
+
 /// Decodes Slack markup in `raw` (see the module doc).
-pub(super) fn decode(raw: &str, names: &Names) -> String {
+pub(super) fn decode(raw: &str, names: &Names<'_>) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(open) = rest.find('<') {
@@ -38,7 +69,7 @@ pub(super) fn decode(raw: &str, names: &Names) -> String {
 }
 
 /// One `<…>` element, without its brackets.
-fn markup(inner: &str, names: &Names, out: &mut String) {
+fn markup(inner: &str, names: &Names<'_>, out: &mut String) {
     let (target, label) = match inner.split_once('|') {
         Some((t, l)) => (t, Some(l)),
         None => (inner, None),
@@ -46,13 +77,13 @@ fn markup(inner: &str, names: &Names, out: &mut String) {
     let label = label.filter(|l| !l.is_empty());
     if let Some(id) = target.strip_prefix('@') {
         out.push('@');
-        match names.users.get(id) {
+        match names.user(id) {
             Some(name) => out.push_str(name),
             None => plain(label.map_or(id, |l| l.trim_start_matches('@')), out),
         }
     } else if let Some(id) = target.strip_prefix('#') {
         out.push('#');
-        match (label, names.channels.get(id)) {
+        match (label, names.channel(id)) {
             (Some(label), _) => plain(label, out),
             (None, Some(name)) => out.push_str(name),
             (None, None) => out.push_str(id),
@@ -176,15 +207,14 @@ fn entities(text: &str, out: &mut String) {
 mod tests {
     use super::*;
 
-    fn names() -> Names {
-        let mut n = Names::default();
-        n.users.insert("U1".into(), "Amara Okafor".into());
-        n.channels.insert("C9".into(), "release".into());
-        n
-    }
-
     fn d(raw: &str) -> String {
-        decode(raw, &names())
+        let mut directory = Directory::default();
+        directory.users.insert("U1".into(), "Amara Okafor".into());
+        directory.channels.insert("C9".into(), "release".into());
+        let mut names = Names::new(&directory);
+        names.learned.insert("U5".into(), "Learned Name".into());
+        names.learned.insert("U1".into(), "Not This One".into());
+        decode(raw, &names)
     }
 
     #[test]
@@ -193,6 +223,7 @@ mod tests {
         assert_eq!(d("<@U1|amara>"), "@Amara Okafor");
         assert_eq!(d("<@U2|jonas> hi"), "@jonas hi");
         assert_eq!(d("cc <@U3>"), "cc @U3");
+        assert_eq!(d("<@U5>"), "@Learned Name");
     }
 
     #[test]
