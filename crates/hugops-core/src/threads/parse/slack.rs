@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
 use rayon::prelude::*;
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer, IgnoredAny, Visitor};
 use serde::Deserialize;
 
 use super::group::{Channel, Place};
@@ -26,10 +26,6 @@ use super::slack_markup::{decode, Directory, Names};
 use super::{json, open};
 use crate::threads::{Message, Thread};
 use crate::{Error, Result};
-
-/// Subtypes that are messages people wrote; every other subtype (joins,
-/// leaves, topic changes, bot messages, pins…) is skipped.
-const KEPT_SUBTYPES: [&str; 3] = ["thread_broadcast", "me_message", "file_share"];
 
 /// The files naming a folder's conversations: public channels, private
 /// channels, group and direct messages.
@@ -344,11 +340,12 @@ struct RawChannel {
 #[derive(Debug, Deserialize)]
 struct RawMessage {
     #[serde(rename = "type")]
-    kind: Option<String>,
-    subtype: Option<String>,
+    kind: Option<Kind>,
+    subtype: Option<Subtype>,
     user: Option<String>,
     username: Option<String>,
-    bot_id: Option<String>,
+    /// Only its presence matters (read without keeping it).
+    bot_id: Option<IgnoredAny>,
     #[serde(default)]
     hidden: bool,
     text: Option<String>,
@@ -361,13 +358,9 @@ impl RawMessage {
     /// True if and only if a person wrote it: not a join, leave or other
     /// channel event, and not from a bot.
     fn is_written_by_a_person(&self) -> bool {
-        let is_message = self.kind.as_deref().map_or(true, |k| k == "message");
-        let kept_subtype = self
-            .subtype
-            .as_deref()
-            .map_or(true, |s| KEPT_SUBTYPES.contains(&s));
-        let from_bot = self.bot_id.as_deref().is_some_and(|b| !b.is_empty());
-        is_message && kept_subtype && !from_bot && !self.hidden
+        let is_message = matches!(self.kind, None | Some(Kind::Message));
+        let kept_subtype = !matches!(self.subtype, Some(Subtype::Other));
+        is_message && kept_subtype && self.bot_id.is_none() && !self.hidden
     }
 
     fn author(&self, names: &Names<'_>) -> String {
@@ -380,6 +373,27 @@ impl RawMessage {
             .unwrap_or("unknown")
             .to_owned()
     }
+}
+
+/// A message's `type`: only `message` is read.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Kind {
+    Message,
+    #[serde(other)]
+    Other,
+}
+
+/// Subtypes that are messages people wrote; every other subtype (joins,
+/// leaves, topic changes, bot messages, pins…) is skipped.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Subtype {
+    ThreadBroadcast,
+    MeMessage,
+    FileShare,
+    #[serde(other)]
+    Other,
 }
 
 /// A Slack timestamp, `"1772442000.000100"`: seconds and microseconds,
