@@ -5,7 +5,9 @@
 //! shape: a folder is a Slack export; a JSON object is a DiscordChatExporter
 //! export; a JSON array is a Slack day file; anything else is a plain
 //! transcript. JSON is streamed (a 1 GB export is never held whole, only
-//! the fields a conversation needs); transcripts are read line by line.
+//! the fields a conversation needs); a transcript is read line by line
+//! (checking UTF-8 per line) and then handed whole to
+//! [`text::parse_transcript`], whose signature takes the full text.
 //!
 //! Conversations come back ordered by first timestamp, then channel.
 
