@@ -36,6 +36,17 @@ fn check_json(args: &[&str]) -> Value {
     serde_json::from_str(&stdout(&out)).expect("stdout is JSON")
 }
 
+/// `hugops thread check <flags> <input>`, expecting the one-line failure.
+fn check_fails(flags: &[&str], input: impl AsRef<std::ffi::OsStr>) -> String {
+    fails(
+        hugops_bare()
+            .args(["thread", "check"])
+            .args(flags)
+            .arg(input)
+            .assert(),
+    )
+}
+
 fn sorted_keys(v: &Value) -> Vec<String> {
     let mut keys: Vec<String> = v.as_object().expect("an object").keys().cloned().collect();
     keys.sort();
@@ -202,51 +213,26 @@ fn text_output_names_each_thread_and_the_verdict() {
 #[test]
 fn format_flag_forces_the_reader() {
     let discord = fixture("discord-export.json");
-    let line = fails(
-        hugops_bare()
-            .args(["thread", "check", "--format", "slack"])
-            .arg(&discord)
-            .assert(),
-    );
+    let line = check_fails(&["--format", "slack"], &discord);
     assert!(
         line.contains("discord-export.json") && line.contains("expected a JSON array"),
         "{line}"
     );
     let day = fixture("slack-export/release-planning/2026-03-02.json");
-    let line = fails(
-        hugops_bare()
-            .args(["thread", "check", "--format", "discord"])
-            .arg(&day)
-            .assert(),
-    );
+    let line = check_fails(&["--format", "discord"], &day);
     assert!(line.contains("DiscordChatExporter"), "{line}");
-    let line = fails(
-        hugops_bare()
-            .args(["thread", "check", "--format", "text"])
-            .arg(fixture("slack-export"))
-            .assert(),
-    );
+    let line = check_fails(&["--format", "text"], fixture("slack-export"));
     assert!(line.contains("is a folder"), "{line}");
     let v = check_json(&["--format", "discord", discord.to_str().unwrap()]);
     assert_eq!(v["messages"], 4);
-    fails(
-        hugops_bare()
-            .args(["thread", "check", "--format", "csv"])
-            .arg(&discord)
-            .assert(),
-    );
+    check_fails(&["--format", "csv"], &discord);
 }
 
 #[test]
 fn thresholds_outside_zero_to_one_are_refused() {
     let discord = fixture("discord-export.json");
     for bad in ["1.5", "-0.1", "NaN", "high", ""] {
-        let line = fails(
-            hugops_bare()
-                .args(["thread", "check", "--threshold", bad])
-                .arg(&discord)
-                .assert(),
-        );
+        let line = check_fails(&["--threshold", bad], &discord);
         assert!(line.contains("threshold"), "{line}");
     }
     for good in ["0", "1", "0.35"] {
@@ -262,36 +248,21 @@ fn malformed_json_names_file_line_and_field() {
         "day.json",
         "[\n{\"user\": \"U1\", \"ts\": \"1.0\", \"text\": \"a\"},\n{\"user\": \"U1\", \"text\": \"b\" \"ts\": \"2.0\"}\n]",
     );
-    let line = fails(
-        hugops_bare()
-            .args(["thread", "check"])
-            .arg(&broken)
-            .assert(),
-    );
+    let line = check_fails(&[], &broken);
     assert!(line.contains("day.json: line 3"), "{line}");
 
     let missing = f.write(
         "export.json",
         "{\"channel\": {\"id\": \"1\"},\n \"messages\": [\n  {\"id\": \"1\", \"content\": \"hi\", \"author\": {\"name\": \"a\"}}]}",
     );
-    let line = fails(
-        hugops_bare()
-            .args(["thread", "check"])
-            .arg(&missing)
-            .assert(),
-    );
+    let line = check_fails(&[], &missing);
     assert!(
         line.contains("export.json: line 3: field `messages.timestamp`"),
         "{line}"
     );
 
     let truncated = f.write("cut.json", "[{\"user\": \"U1\", \"ts\": \"1.0\", \"te");
-    let line = fails(
-        hugops_bare()
-            .args(["thread", "check"])
-            .arg(&truncated)
-            .assert(),
-    );
+    let line = check_fails(&[], &truncated);
     assert!(line.contains("cut.json: line 1"), "{line}");
 }
 
@@ -300,15 +271,10 @@ fn empty_and_missing_inputs_fail_cleanly() {
     let f = Fixture::new();
     for (name, body) in [("empty.txt", ""), ("blank.json", "  \n\n")] {
         let path = f.write(name, body);
-        let line = fails(hugops_bare().args(["thread", "check"]).arg(&path).assert());
+        let line = check_fails(&[], &path);
         assert!(line.contains(name) && line.contains("empty file"), "{line}");
     }
-    let line = fails(
-        hugops_bare()
-            .args(["thread", "check"])
-            .arg(f.path("nope.json"))
-            .assert(),
-    );
+    let line = check_fails(&[], f.path("nope.json"));
     assert!(line.contains("nope.json"), "{line}");
 }
 
@@ -317,7 +283,7 @@ fn a_folder_without_users_json_is_not_an_export() {
     let f = Fixture::new();
     let root = two_channel_export(&f);
     fs::remove_file(root.join("users.json")).unwrap();
-    let line = fails(hugops_bare().args(["thread", "check"]).arg(&root).assert());
+    let line = check_fails(&[], &root);
     assert!(line.contains("users.json"), "{line}");
 }
 
