@@ -21,7 +21,6 @@ pub enum Failure {
     StdoutClosed,
     /// Everything was printed; end with this exit status (`hugops thread check
     /// --fail-if-ambiguous` ends with 1 when a thread looks ambiguous).
-    #[allow(dead_code)] // until `hugops thread check` lands
     Status(u8),
 }
 

@@ -3,9 +3,11 @@
 //!
 //! `parse` turns Slack exports, Discord exports and plain transcripts into
 //! [`Thread`]s; `analysis` scores one thread with documented signals. Thread
-//! text is only ever held in memory here: nothing in this module stores it.
+//! text is only ever held in memory here: nothing in this module stores it,
+//! except `chat_kudos`, which logs the thanks you received when asked to.
 
 pub mod analysis;
+pub mod chat_kudos;
 pub mod eval;
 pub mod parse;
 
