@@ -36,6 +36,8 @@ const COMMANDS: &[&str] = &[
     "schedule_heatmap",
     "schedule_export_checkins",
     "schedule_export_social",
+    "threads_review_text",
+    "threads_review_path",
 ];
 
 fn main() {

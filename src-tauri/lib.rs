@@ -13,6 +13,7 @@ mod notifier;
 mod reminder_task;
 mod schedule_commands;
 mod state;
+mod thread_commands;
 mod tray;
 mod window;
 
@@ -77,6 +78,8 @@ fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         schedule_commands::schedule_heatmap,
         schedule_commands::schedule_export_checkins,
         schedule_commands::schedule_export_social,
+        thread_commands::threads_review_text,
+        thread_commands::threads_review_path,
     ])
 }
 

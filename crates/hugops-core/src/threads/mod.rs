@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod chat_kudos;
 pub mod eval;
 pub mod parse;
+pub mod review;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
