@@ -404,8 +404,20 @@ const DECISION: &[&str] = &[
 /// Interjections that agree only when they open the message ("Great,
 /// thanks!"), not mid-sentence ("exactly the kind of thing that bites").
 const OPENERS: &[&str] = &[
-    "perfect", "great", "awesome", "amazing", "nice", "exactly", "yep", "yup", "cool", "fair",
-    "same", "deal", "brilliant", "excellent",
+    "perfect",
+    "great",
+    "awesome",
+    "amazing",
+    "nice",
+    "exactly",
+    "yep",
+    "yup",
+    "cool",
+    "fair",
+    "same",
+    "deal",
+    "brilliant",
+    "excellent",
 ];
 
 /// One cue found in a message: its kind and byte range in the text.
@@ -446,7 +458,9 @@ static AUTOMATON: LazyLock<Automaton> = LazyLock::new(|| {
     let mut patterns = Vec::new();
     let mut cues = Vec::new();
     let openers = OPENERS.iter().map(|o| (Cue::Agreement, o, true));
-    let all = Cue::ALL.into_iter().flat_map(|cue| cue.phrases().iter().map(move |p| (cue, p, false)));
+    let all = Cue::ALL
+        .into_iter()
+        .flat_map(|cue| cue.phrases().iter().map(move |p| (cue, p, false)));
     for (cue, phrase, opener) in all.chain(openers) {
         {
             patterns.push((*phrase).to_owned());
@@ -485,8 +499,14 @@ pub fn find(text: &str) -> Cues {
             end: m.end(),
         });
     }
-    let masked: Vec<usize> = cues.found.iter().filter(|f| f.cue == Cue::Neutral).map(|f| f.start).collect();
-    cues.found.retain(|f| f.cue != Cue::Neutral && !(f.cue == Cue::Reading && masked.contains(&f.start)));
+    let masked: Vec<usize> = cues
+        .found
+        .iter()
+        .filter(|f| f.cue == Cue::Neutral)
+        .map(|f| f.start)
+        .collect();
+    cues.found
+        .retain(|f| f.cue != Cue::Neutral && !(f.cue == Cue::Reading && masked.contains(&f.start)));
     cues.found.sort_by_key(|f| f.start);
     cues.bits = cues.found.iter().fold(0, |bits, f| bits | f.cue.bit());
     cues
@@ -497,10 +517,9 @@ pub fn find(text: &str) -> Cues {
 fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let word_char = |c: char| c.is_alphanumeric();
     let phrase = &text[start..end];
-    let open = !phrase.starts_with(word_char)
-        || !text[..start].chars().next_back().is_some_and(word_char);
-    let close = !phrase.ends_with(word_char)
-        || !text[end..].chars().next().is_some_and(word_char);
+    let open =
+        !phrase.starts_with(word_char) || !text[..start].chars().next_back().is_some_and(word_char);
+    let close = !phrase.ends_with(word_char) || !text[end..].chars().next().is_some_and(word_char);
     open && close
 }
 

@@ -9,12 +9,17 @@
 //! would make every incident channel look hostile. docs/threads.md explains
 //! why the `vader_sentiment` crate was not used.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+static TONE_MAP: LazyLock<HashMap<&str, f32>> = LazyLock::new(|| TONE.iter().copied().collect());
+static ACRONYM_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| ACRONYMS.iter().copied().collect());
+static STOPWORD_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
 /// Valence of a lowercase word, if it carries tone.
 pub fn valence(word: &str) -> Option<f32> {
-    TONE.binary_search_by(|(w, _)| w.cmp(&word))
-        .ok()
-        .and_then(|i| TONE.get(i))
-        .map(|(_, v)| *v)
+    TONE_MAP.get(word).copied()
 }
 
 /// True for words that flip or cancel the valence of the next words.
@@ -28,15 +33,15 @@ pub fn is_negation(word: &str) -> bool {
 
 /// True if `word` (as written) is a common acronym rather than shouting.
 pub fn is_acronym(word: &str) -> bool {
-    ACRONYMS.binary_search(&word).is_ok()
+    ACRONYM_SET.contains(word)
 }
 
 /// True for function words and chat filler that never make a topic.
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.binary_search(&word).is_ok()
+    STOPWORD_SET.contains(word)
 }
 
-/// Sorted by word, for binary search.
+/// Sorted by word, to keep the list readable.
 const TONE: &[(&str, f32)] = &[
     ("afraid", -1.5),
     ("amazing", 2.5),
@@ -121,7 +126,7 @@ const TONE: &[(&str, f32)] = &[
     ("wrong", -1.5),
 ];
 
-/// Upper-case words that are names of things, not raised voices. Sorted.
+/// Upper-case words that are names of things, not raised voices.
 const ACRONYMS: &[&str] = &[
     "ACK", "ADR", "AM", "APAC", "API", "ASAP", "AWS", "AZ", "CDN", "CET", "CI", "CLI", "CPU",
     "CSS", "CSV", "DB", "DM", "DNS", "EMEA", "EOD", "EOW", "ETA", "EU", "FAQ", "FYI", "GCP",
@@ -134,27 +139,222 @@ const ACRONYMS: &[&str] = &[
 
 /// Sorted.
 const STOPWORDS: &[&str] = &[
-    "about", "above", "actually", "after", "again", "against", "all", "already", "also",
-    "although", "always", "and", "another", "any", "anyone", "anything", "anyway", "are", "aren't",
-    "around", "ask", "asked", "asking", "back", "because", "been", "before", "being", "better",
-    "between", "both", "but", "can", "can't", "could", "couldn't", "did", "didn't", "does",
-    "doesn't", "doing", "don't", "done", "down", "each", "either", "else", "even", "ever", "every",
-    "everyone", "everything", "fine", "first", "for", "from", "get", "gets", "getting", "going",
-    "gonna", "good", "got", "had", "has", "hasn't", "have", "haven't", "having", "here", "hey",
-    "how", "i'd", "i'll", "i'm", "i've", "into", "isn't", "it's", "its", "just", "know", "last",
-    "least", "let", "let's", "like", "look", "looks", "lot", "made", "make", "makes", "many",
-    "may", "maybe", "mean", "means", "meant", "might", "more", "most", "much", "must", "need",
-    "needs", "never", "next", "nobody", "not", "nothing", "now", "off", "okay", "one", "only",
-    "other", "our", "ours", "out", "over", "own", "part", "please", "point", "pretty", "put",
-    "quite", "rather", "really", "right", "said", "same", "say", "saying", "says", "see", "seems",
-    "should", "shouldn't", "since", "some", "someone", "something", "still", "such", "sure",
-    "take", "than", "thanks", "that", "that's", "the", "their", "them", "then", "there", "there's",
-    "these", "they", "they're", "thing", "things", "think", "this", "those", "though", "thought",
-    "through", "time", "today", "too", "two", "under", "until", "very", "want", "wanted", "was",
-    "wasn't", "way", "we'd", "we'll", "we're", "we've", "well", "went", "were", "weren't", "what",
-    "what's", "when", "where", "whether", "which", "while", "who", "whole", "why", "will", "with",
-    "without", "won't", "work", "would", "wouldn't", "yeah", "yes", "yet", "you", "you'd",
-    "you'll", "you're", "you've", "your", "yours",
+    "about",
+    "above",
+    "actually",
+    "after",
+    "again",
+    "against",
+    "all",
+    "already",
+    "also",
+    "although",
+    "always",
+    "and",
+    "another",
+    "any",
+    "anyone",
+    "anything",
+    "anyway",
+    "are",
+    "aren't",
+    "around",
+    "ask",
+    "asked",
+    "asking",
+    "back",
+    "because",
+    "been",
+    "before",
+    "being",
+    "better",
+    "between",
+    "both",
+    "but",
+    "can",
+    "can't",
+    "could",
+    "couldn't",
+    "did",
+    "didn't",
+    "does",
+    "doesn't",
+    "doing",
+    "don't",
+    "done",
+    "down",
+    "each",
+    "either",
+    "else",
+    "even",
+    "ever",
+    "every",
+    "everyone",
+    "everything",
+    "fine",
+    "first",
+    "for",
+    "from",
+    "get",
+    "gets",
+    "getting",
+    "going",
+    "gonna",
+    "good",
+    "got",
+    "had",
+    "has",
+    "hasn't",
+    "have",
+    "haven't",
+    "having",
+    "here",
+    "hey",
+    "how",
+    "i'd",
+    "i'll",
+    "i'm",
+    "i've",
+    "into",
+    "isn't",
+    "it's",
+    "its",
+    "just",
+    "know",
+    "last",
+    "least",
+    "let",
+    "let's",
+    "like",
+    "look",
+    "looks",
+    "lot",
+    "made",
+    "make",
+    "makes",
+    "many",
+    "may",
+    "maybe",
+    "mean",
+    "means",
+    "meant",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "need",
+    "needs",
+    "never",
+    "next",
+    "nobody",
+    "not",
+    "nothing",
+    "now",
+    "off",
+    "okay",
+    "one",
+    "only",
+    "other",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "part",
+    "please",
+    "point",
+    "pretty",
+    "put",
+    "quite",
+    "rather",
+    "really",
+    "right",
+    "said",
+    "same",
+    "say",
+    "saying",
+    "says",
+    "see",
+    "seems",
+    "should",
+    "shouldn't",
+    "since",
+    "some",
+    "someone",
+    "something",
+    "still",
+    "such",
+    "sure",
+    "take",
+    "than",
+    "thanks",
+    "that",
+    "that's",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "there's",
+    "these",
+    "they",
+    "they're",
+    "thing",
+    "things",
+    "think",
+    "this",
+    "those",
+    "though",
+    "thought",
+    "through",
+    "time",
+    "today",
+    "too",
+    "two",
+    "under",
+    "until",
+    "very",
+    "want",
+    "wanted",
+    "was",
+    "wasn't",
+    "way",
+    "we'd",
+    "we'll",
+    "we're",
+    "we've",
+    "well",
+    "went",
+    "were",
+    "weren't",
+    "what",
+    "what's",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whole",
+    "why",
+    "will",
+    "with",
+    "without",
+    "won't",
+    "work",
+    "would",
+    "wouldn't",
+    "yeah",
+    "yes",
+    "yet",
+    "you",
+    "you'd",
+    "you'll",
+    "you're",
+    "you've",
+    "your",
+    "yours",
 ];
 
 #[cfg(test)]
@@ -162,7 +362,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn word_lists_are_sorted_for_binary_search() {
+    fn word_lists_are_sorted_and_without_duplicates() {
         assert!(TONE.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(ACRONYMS.windows(2).all(|w| w[0] < w[1]));
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));

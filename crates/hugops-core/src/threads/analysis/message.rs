@@ -1,8 +1,6 @@
 //! What the signals need to know about one message, computed once per
 //! message in a single pass over its text.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
-
 use super::cues::{self, Cue, Cues};
 use super::lexicon;
 
@@ -56,8 +54,7 @@ impl Features {
         let mut worst = 0.0f32;
         for (start, word) in words(text) {
             features.words += 1;
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lowercase_into(word, &mut lower);
             if is_caps(word) && !lexicon::is_acronym(word) {
                 features.caps_words += 1;
             }
@@ -76,10 +73,10 @@ impl Features {
             } else {
                 negated_for.saturating_sub(1)
             };
-            if lower.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !lexicon::is_stopword(&lower) {
-                let mut hasher = DefaultHasher::new();
-                lower.hash(&mut hasher);
-                features.content.push(hasher.finish());
+            if lower.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !lexicon::is_stopword(&lower)
+            {
+                features.content.push(fnv1a(&lower));
             }
         }
         features.content.sort_unstable();
@@ -134,6 +131,24 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
+/// Writes `word` in lower case into `out` (fast for ASCII).
+pub fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// FNV-1a: a fast, fixed hash, so content words compare as integers.
+fn fnv1a(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// At least two letters, all of them upper-case.
 fn is_caps(word: &str) -> bool {
     let mut letters = 0;
@@ -150,7 +165,11 @@ fn is_caps(word: &str) -> bool {
 fn has_question(text: &str) -> bool {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == '?' && chars.peek().map_or(true, |n| !n.is_alphanumeric() && *n != '=') {
+        if c == '?'
+            && chars
+                .peek()
+                .map_or(true, |n| !n.is_alphanumeric() && *n != '=')
+        {
             return true;
         }
     }
@@ -191,7 +210,12 @@ fn is_curt(text: &str, words: usize, cues: &Cues) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    if ANSWERS.iter().any(|a| lower == *a || lower.starts_with(&format!("{a} ")) || lower.starts_with(&format!("{a},")) || lower.starts_with(&format!("{a}."))) {
+    if ANSWERS.iter().any(|a| {
+        lower == *a
+            || lower.starts_with(&format!("{a} "))
+            || lower.starts_with(&format!("{a},"))
+            || lower.starts_with(&format!("{a}."))
+    }) {
         return false;
     }
     let bare = text.trim_end_matches(['.', '!']).to_lowercase();
@@ -214,7 +238,10 @@ mod tests {
 
     #[test]
     fn caps_words_ignore_acronyms_and_single_letters() {
-        assert_eq!(Features::of("The API and DNS are fine, I think").caps_words, 0);
+        assert_eq!(
+            Features::of("The API and DNS are fine, I think").caps_words,
+            0
+        );
         assert_eq!(Features::of("WHY is this NOT deployed").caps_words, 2);
     }
 
@@ -239,7 +266,14 @@ mod tests {
         for curt in ["ok.", "k", "Fine.", "It's fine.", "Noted", "Right."] {
             assert!(Features::of(curt).curt, "{curt}");
         }
-        for warm in ["ok", "on it", "ack", "Thanks.", "Sounds good.", "sure thing, will do it now"] {
+        for warm in [
+            "ok",
+            "on it",
+            "ack",
+            "Thanks.",
+            "Sounds good.",
+            "sure thing, will do it now",
+        ] {
             assert!(!Features::of(warm).curt, "{warm}");
         }
     }

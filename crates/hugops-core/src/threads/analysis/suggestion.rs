@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lexicon;
-use super::message::words;
+use super::message::{lowercase_into, words};
 use super::Signal;
 use crate::threads::Thread;
 
@@ -29,7 +29,11 @@ pub fn draft(thread: &Thread, signals: &[Signal]) -> String {
     let framing = signals
         .iter()
         .filter(|s| s.weight > 0.0)
-        .max_by(|a, b| a.weight.total_cmp(&b.weight).then_with(|| b.kind.cmp(&a.kind)))
+        .max_by(|a, b| {
+            a.weight
+                .total_cmp(&b.weight)
+                .then_with(|| b.kind.cmp(&a.kind))
+        })
         .map_or(Framing::GoingInCircles, |s| framing_of(&s.kind));
     let topic = topic(thread).map_or_else(|| "this".to_owned(), |t| format!("the {t}"));
     let rounds = in_words(turns(thread).max(2));
@@ -86,59 +90,51 @@ fn turns(thread: &Thread) -> usize {
 
 /// The most discussed subject: a pair of adjacent content words, or else one
 /// word, that appears in at least three messages by at least two people.
+/// Linear in the text; one allocation per distinct word or pair.
 fn topic(thread: &Thread) -> Option<String> {
     let names: HashSet<String> = thread
         .messages
         .iter()
         .flat_map(|m| words(&m.author).map(|(_, w)| w.to_lowercase()))
         .collect();
-    // word or pair -> (messages, authors, first seen, capitalised mid-sentence)
     let mut seen: HashMap<String, Tally> = HashMap::new();
-    let mut order = 0usize;
-    for message in &thread.messages {
-        let mut in_message: HashSet<String> = HashSet::new();
-        let mut previous: Option<String> = None;
+    let (mut word, mut pair, mut previous) = (String::new(), String::new(), String::new());
+    for (index, message) in thread.messages.iter().enumerate() {
+        previous.clear();
         let mut sentence_start = true;
         let mut last_end = 0;
-        for (start, word) in words(&message.text) {
+        for (start, raw) in words(&message.text) {
             let between = message.text.get(last_end..start).unwrap_or("");
             if between.contains(['.', '!', '?', '\n', ':']) {
                 sentence_start = true;
-                previous = None;
+                previous.clear();
             }
-            last_end = start + word.len();
-            let lower = word.to_lowercase();
-            let capitalised = !sentence_start && word.starts_with(char::is_uppercase);
+            last_end = start + raw.len();
+            let capitalised = !sentence_start && raw.starts_with(char::is_uppercase);
             sentence_start = false;
-            let content = lower.chars().filter(|c| c.is_alphabetic()).count() >= 4
-                && lower.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !lexicon::is_stopword(&lower)
-                && !names.contains(&lower)
-                && !message.text.get(..start).unwrap_or("").ends_with('@');
+            lowercase_into(raw, &mut word);
+            let content = word.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && word.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !lexicon::is_stopword(&word)
+                && !names.contains(&word)
+                && !between.ends_with('@');
             if !content {
-                previous = None;
+                previous.clear();
                 continue;
             }
-            let mut note = |key: String, cap: bool| {
-                order += 1;
-                let tally = seen.entry(key.clone()).or_insert_with(|| Tally::new(order));
-                tally.capitalised += usize::from(cap);
-                tally.uses += 1;
-                if in_message.insert(key) {
-                    tally.messages += 1;
-                    tally.authors.insert(message.author.clone());
-                }
-            };
-            if let Some(prev) = previous.take() {
-                note(format!("{prev} {lower}"), capitalised);
+            if !previous.is_empty() {
+                pair.clear();
+                pair.push_str(&previous);
+                pair.push(' ');
+                pair.push_str(&word);
+                tally(&mut seen, &pair, index, &message.author, capitalised);
             }
-            note(lower.clone(), capitalised);
-            previous = Some(lower);
+            tally(&mut seen, &word, index, &message.author, capitalised);
+            previous.clone_from(&word);
         }
     }
-    let eligible = |t: &Tally| {
-        t.messages >= TOPIC_MIN_MESSAGES && t.authors.len() >= 2 && t.capitalised * 2 < t.uses
-    };
+    let eligible =
+        |t: &Tally| t.messages >= TOPIC_MIN_MESSAGES && t.two_authors && t.capitalised * 2 < t.uses;
     let best = |pairs: bool| {
         seen.iter()
             .filter(|(k, t)| k.contains(' ') == pairs && eligible(t))
@@ -148,28 +144,78 @@ fn topic(thread: &Thread) -> Option<String> {
     best(true).or_else(|| best(false))
 }
 
-struct Tally {
-    messages: usize,
-    uses: usize,
-    capitalised: usize,
-    authors: HashSet<String>,
-    first: usize,
+/// Counts one use of `key` in message `index`.
+fn tally(
+    seen: &mut HashMap<String, Tally>,
+    key: &str,
+    index: usize,
+    author: &str,
+    capitalised: bool,
+) {
+    let next = seen.len();
+    let t = match seen.get_mut(key) {
+        Some(t) => t,
+        None => seen.entry(key.to_owned()).or_insert_with(|| Tally {
+            messages: 0,
+            uses: 0,
+            capitalised: 0,
+            author: author.to_owned(),
+            two_authors: false,
+            last_message: usize::MAX,
+            first: next,
+        }),
+    };
+    t.uses += 1;
+    t.capitalised += usize::from(capitalised);
+    t.two_authors |= t.author != author;
+    if t.last_message != index {
+        t.last_message = index;
+        t.messages += 1;
+    }
 }
 
-impl Tally {
-    fn new(first: usize) -> Self {
-        Tally { messages: 0, uses: 0, capitalised: 0, authors: HashSet::new(), first }
-    }
+struct Tally {
+    /// Messages using it.
+    messages: usize,
+    uses: usize,
+    /// Uses written with a capital mid-sentence (a name, most likely).
+    capitalised: usize,
+    /// Its first author, and whether anyone else used it.
+    author: String,
+    two_authors: bool,
+    last_message: usize,
+    /// Order of first appearance, to break ties.
+    first: usize,
 }
 
 /// "eight" for 8, digits past twenty.
 fn in_words(n: usize) -> String {
     const WORDS: [&str; 21] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
-    WORDS.get(n).map_or_else(|| n.to_string(), |w| (*w).to_owned())
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
 }
 
 #[cfg(test)]
@@ -182,7 +228,12 @@ mod tests {
             channel: None,
             messages: lines
                 .iter()
-                .map(|(a, t)| Message { author: (*a).into(), text: (*t).into(), ts: None, link: None })
+                .map(|(a, t)| Message {
+                    author: (*a).into(),
+                    text: (*t).into(),
+                    ts: None,
+                    link: None,
+                })
                 .collect(),
         }
     }
@@ -222,7 +273,10 @@ mod tests {
             evidence: String::new(),
         }];
         let text = draft(&circling(), &signals);
-        assert!(text.starts_with("We've gone back and forth four times on the release date"), "{text}");
+        assert!(
+            text.starts_with("We've gone back and forth four times on the release date"),
+            "{text}"
+        );
         assert!(text.ends_with("call?"));
     }
 
@@ -234,9 +288,15 @@ mod tests {
             messages: vec![1],
             evidence: String::new(),
         };
-        let worry = draft(&circling(), &[signal("worry", 0.7), signal("back_and_forth", 0.2)]);
+        let worry = draft(
+            &circling(),
+            &[signal("worry", 0.7), signal("back_and_forth", 0.2)],
+        );
         assert!(worry.contains("everyone is okay"), "{worry}");
-        let readings = draft(&circling(), &[signal("two_readings", 0.6), signal("thanks", -0.9)]);
+        let readings = draft(
+            &circling(),
+            &[signal("two_readings", 0.6), signal("thanks", -0.9)],
+        );
         assert!(readings.contains("two different ways"), "{readings}");
     }
 

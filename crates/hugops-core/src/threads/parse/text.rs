@@ -80,7 +80,12 @@ pub fn parse_transcript(path: &Path, text: &str) -> Result<Thread> {
         let start = match split_time(line) {
             Some((time, rest)) => {
                 let time = time.ok_or_else(|| {
-                    Error::bad_file(path, Some(line_no), Some("time"), "expected [HH:MM] with HH ≤ 23 and MM ≤ 59")
+                    Error::bad_file(
+                        path,
+                        Some(line_no),
+                        Some("time"),
+                        "expected [HH:MM] with HH ≤ 23 and MM ≤ 59",
+                    )
                 })?;
                 timestamped = true;
                 speaker_line(rest).map(|(name, body)| (Some(clock.place(time)), name, body))
@@ -253,7 +258,10 @@ mod tests {
     #[test]
     fn continuation_lines_and_inner_blank_lines_belong_to_the_message_above() {
         let thread = parse("Ana: first line\nsecond line\n\nafter a blank\n\n\nBo: reply\n");
-        assert_eq!(thread.messages[0].text, "first line\nsecond line\n\nafter a blank");
+        assert_eq!(
+            thread.messages[0].text,
+            "first line\nsecond line\n\nafter a blank"
+        );
         assert_eq!(thread.messages[1].text, "reply");
     }
 
@@ -282,11 +290,27 @@ mod tests {
 
     #[test]
     fn speaker_names_follow_the_documented_rule() {
-        for ok in ["Zhang Wei", "Finn O'Brien", "Dong-hyun Kim", "@sam", "wjing", "Åsa Öberg"] {
+        for ok in [
+            "Zhang Wei",
+            "Finn O'Brien",
+            "Dong-hyun Kim",
+            "@sam",
+            "wjing",
+            "Åsa Öberg",
+        ] {
             assert_eq!(speaker_name(ok), Some(ok), "{ok}");
         }
         let long = "A".repeat(41);
-        for bad in ["", "Note", "PS", "10", "Hi, all", "Why?", "a b c d e f", long.as_str()] {
+        for bad in [
+            "",
+            "Note",
+            "PS",
+            "10",
+            "Hi, all",
+            "Why?",
+            "a b c d e f",
+            long.as_str(),
+        ] {
             assert_eq!(speaker_name(bad), None, "{bad}");
         }
     }
@@ -308,7 +332,10 @@ mod tests {
     #[test]
     fn text_before_the_first_message_is_refused_with_its_line() {
         let msg = parse_err("\nhello there, all\nAna: hi\n");
-        assert!(msg.starts_with("t.txt: line 2: text before the first message"), "{msg}");
+        assert!(
+            msg.starts_with("t.txt: line 2: text before the first message"),
+            "{msg}"
+        );
     }
 
     #[test]
