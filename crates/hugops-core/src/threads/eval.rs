@@ -1,10 +1,17 @@
 //! Evaluation of the analysis on a labelled corpus of threads.
+//!
+//! A corpus is a folder tree of plain transcripts; a file's label is the name
+//! of the folder holding it: `call` (the thread deserved a call) or `fine`.
+//! Files in other folders are ignored, so `corpus/dev/call/x.txt` and
+//! `corpus/holdout/fine/y.txt` can live side by side.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::Result;
+use super::analysis::analyze;
+use super::parse::text::parse_transcript;
+use crate::{Error, Result};
 
 /// Accuracy figures of the analysis on a labelled corpus.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -16,17 +23,217 @@ pub struct EvalReport {
     pub f1: f64,
     /// Share of `fine` threads called ambiguous.
     pub false_alarm_rate: f64,
+    /// `call` threads called ambiguous.
+    pub true_positives: usize,
+    /// `fine` threads called ambiguous.
+    pub false_positives: usize,
+    /// `fine` threads left alone.
+    pub true_negatives: usize,
+    /// `call` threads left alone.
+    pub false_negatives: usize,
+    /// Every wrongly judged thread, in path order.
+    pub misclassified: Vec<Misjudged>,
+}
+
+/// One thread the analysis got wrong.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Misjudged {
+    pub path: PathBuf,
+    /// `call` or `fine`: what the folder says.
+    pub label: String,
+    pub score: f64,
 }
 
 /// Evaluates every thread of the corpus in `dir` at `threshold`.
-pub fn evaluate_dir(_dir: &Path, _threshold: f64) -> Result<EvalReport> {
-    // Placeholder until the corpus lands (issue 7).
-    Ok(EvalReport {
-        threads: 0,
-        accuracy: 0.0,
-        precision: 0.0,
-        recall: 0.0,
-        f1: 0.0,
-        false_alarm_rate: 0.0,
-    })
+///
+/// Fails on an unreadable folder or file, on a transcript that does not
+/// parse, and when no file sits in a `call` or `fine` folder.
+pub fn evaluate_dir(dir: &Path, threshold: f64) -> Result<EvalReport> {
+    let mut files = Vec::new();
+    collect(dir, &mut files)?;
+    let mut counts = Counts::default();
+    let mut misclassified = Vec::new();
+    for (path, call) in files {
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Error::bad_file(&path, None, None, "not UTF-8 text"))?;
+        let analysis = analyze(&parse_transcript(&path, &text)?, threshold);
+        counts.add(call, analysis.ambiguous);
+        if call != analysis.ambiguous {
+            misclassified.push(Misjudged {
+                path,
+                label: if call { "call" } else { "fine" }.to_owned(),
+                score: analysis.score,
+            });
+        }
+    }
+    if counts.total() == 0 {
+        return Err(Error::bad_file(
+            dir,
+            None,
+            None,
+            "no labelled threads: expected transcripts in folders named `call` or `fine`",
+        ));
+    }
+    Ok(counts.report(misclassified))
+}
+
+/// Labelled files under `dir` (true for `call`), sorted by path.
+fn collect(dir: &Path, out: &mut Vec<(PathBuf, bool)>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut paths = entries
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<std::io::Result<Vec<_>>>()
+        .map_err(|e| Error::io(dir, e))?;
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            collect(&path, out)?;
+            continue;
+        }
+        let label = path
+            .parent()
+            .and_then(Path::file_name)
+            .and_then(|n| n.to_str());
+        match label {
+            Some("call") => out.push((path, true)),
+            Some("fine") => out.push((path, false)),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[derive(Default)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    tn: usize,
+    fn_: usize,
+}
+
+impl Counts {
+    fn add(&mut self, call: bool, flagged: bool) {
+        match (call, flagged) {
+            (true, true) => self.tp += 1,
+            (false, true) => self.fp += 1,
+            (false, false) => self.tn += 1,
+            (true, false) => self.fn_ += 1,
+        }
+    }
+
+    fn total(&self) -> usize {
+        self.tp + self.fp + self.tn + self.fn_
+    }
+
+    fn report(self, misclassified: Vec<Misjudged>) -> EvalReport {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let precision = ratio(self.tp, self.tp + self.fp);
+        let recall = ratio(self.tp, self.tp + self.fn_);
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        EvalReport {
+            threads: self.total(),
+            accuracy: ratio(self.tp + self.tn, self.total()),
+            precision,
+            recall,
+            f1,
+            false_alarm_rate: ratio(self.fp, self.fp + self.tn),
+            true_positives: self.tp,
+            false_positives: self.fp,
+            true_negatives: self.tn,
+            false_negatives: self.fn_,
+            misclassified,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::threads::analysis::DEFAULT_THRESHOLD;
+
+    fn corpus(part: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/threads/corpus")
+            .join(part)
+    }
+
+    fn assert_meets_the_goals(report: &EvalReport) {
+        let wrong: Vec<String> = report
+            .misclassified
+            .iter()
+            .map(|m| format!("{} ({}, {})", m.path.display(), m.label, m.score))
+            .collect();
+        assert!(
+            report.accuracy >= 0.85,
+            "accuracy {}: {wrong:#?}",
+            report.accuracy
+        );
+        assert!(
+            report.false_alarm_rate <= 0.10,
+            "false alarms {}: {wrong:#?}",
+            report.false_alarm_rate
+        );
+    }
+
+    #[test]
+    fn the_dev_corpus_meets_the_goals_of_issue_7() {
+        let report = evaluate_dir(&corpus("dev"), DEFAULT_THRESHOLD).unwrap();
+        assert!(report.threads >= 60);
+        assert_meets_the_goals(&report);
+    }
+
+    /// The holdout was written before any scoring and never tuned on. It
+    /// meets the false-alarm goal; its accuracy (0.825 when measured: seven
+    /// `call` threads missed, no false alarm) is below the issue's 0.85, so
+    /// this guards against regressions rather than claiming the goal.
+    #[test]
+    fn the_holdout_corpus_keeps_false_alarms_under_the_goal() {
+        let report = evaluate_dir(&corpus("holdout"), DEFAULT_THRESHOLD).unwrap();
+        assert!(report.threads >= 40);
+        assert!(report.false_alarm_rate <= 0.10, "{report:#?}");
+        assert!(report.accuracy >= 0.80, "{report:#?}");
+    }
+
+    #[test]
+    fn counts_follow_the_folder_labels() {
+        let dir = tempfile::tempdir().unwrap();
+        for (folder, name, text) in [
+            ("call", "a.txt", "A: WHY IS THIS BROKEN AGAIN???\nB: as I said, per my last message.\nA: Is this my fault? Are you mad?\nB: ok."),
+            ("fine", "b.txt", "A: deploy done\nB: thanks, looks good 👍"),
+            ("fine", "c.txt", "A: lunch?\nB: yes, 12:30 works, see you"),
+            ("other", "d.txt", "not a labelled thread"),
+        ] {
+            std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+            std::fs::write(dir.path().join(folder).join(name), text).unwrap();
+        }
+        let report = evaluate_dir(dir.path(), DEFAULT_THRESHOLD).unwrap();
+        assert_eq!(report.threads, 3);
+        assert_eq!((report.true_positives, report.true_negatives), (1, 2));
+        assert_eq!(report.accuracy, 1.0);
+        assert!(report.misclassified.is_empty());
+    }
+
+    #[test]
+    fn an_unparsable_transcript_names_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("fine")).unwrap();
+        std::fs::write(dir.path().join("fine/x.txt"), "\n").unwrap();
+        let err = evaluate_dir(dir.path(), 0.5).unwrap_err();
+        assert!(
+            err.to_string().contains("x.txt: line 1: no messages found"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_folder_without_labels_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = evaluate_dir(dir.path(), 0.5).unwrap_err();
+        assert!(err.to_string().contains("no labelled threads"), "{err}");
+    }
 }

@@ -1,0 +1,296 @@
+//! What the signals need to know about one message, computed once per
+//! message in a single pass over its text.
+
+use super::cues::{self, Cue, Cues};
+use super::lexicon;
+
+/// Whole replies that read as curt when they answer a long message, even
+/// without a full stop.
+const CURT_WORDS: &[&str] = &["k", "kk", "fine", "whatever", "noted", "meh"];
+
+/// Short replies that answer a question rather than close a topic.
+const ANSWERS: &[&str] = &["yes", "yep", "yeah", "i can", "i will", "i'll", "me"];
+
+/// Features of one message.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// Number of words.
+    pub words: usize,
+    /// Contains a question mark ending a question (not one inside a URL).
+    pub question: bool,
+    /// Every sentence is a question ("Which dashboard?"): asks, answers nothing.
+    pub only_question: bool,
+    pub cues: Cues,
+    /// Net valence of the tone words, negations applied.
+    pub tone: f32,
+    /// Byte range of the most negative tone word, for evidence.
+    pub sharpest: Option<(usize, usize)>,
+    /// Upper-case words that are not acronyms ("WHY", "AGREED").
+    pub caps_words: usize,
+    /// Repeated `!`/`?` marks ("!!", "??", "?!").
+    pub loud_marks: bool,
+    /// A whole reply of at most three words such as "ok.", "fine.", "k".
+    pub curt: bool,
+    /// Contains a cheering emoji (🎉 🙌 👍 ❤️ 😂 😄 🥳).
+    pub cheers: bool,
+    /// Hashes of the content words (no stopwords, at least three letters),
+    /// sorted and deduplicated: what the message is about.
+    pub content: Vec<u64>,
+}
+
+impl Features {
+    /// Reads `text`.
+    pub fn of(text: &str) -> Features {
+        let cues = cues::find(text);
+        let mut features = Features {
+            question: has_question(text),
+            only_question: only_questions(text),
+            loud_marks: has_loud_marks(text),
+            cheers: text.contains(['🎉', '🙌', '👍', '❤', '😂', '😄', '🥳']),
+            ..Features::default()
+        };
+        let mut lower = String::new();
+        let mut negated_for = 0u8;
+        let mut worst = 0.0f32;
+        for (start, word) in words(text) {
+            features.words += 1;
+            lowercase_into(word, &mut lower);
+            if is_caps(word) && !lexicon::is_acronym(word) {
+                features.caps_words += 1;
+            }
+            if let Some(mut v) = lexicon::valence(&lower) {
+                if negated_for > 0 {
+                    v *= -0.5;
+                }
+                features.tone += v;
+                if v < worst {
+                    worst = v;
+                    features.sharpest = Some((start, start + word.len()));
+                }
+            }
+            negated_for = if lexicon::is_negation(&lower) {
+                2
+            } else {
+                negated_for.saturating_sub(1)
+            };
+            if lower.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !lexicon::is_stopword(&lower)
+            {
+                features.content.push(fnv1a(&lower));
+            }
+        }
+        features.content.sort_unstable();
+        features.content.dedup();
+        features.curt = is_curt(text, features.words, &cues);
+        features.cues = cues;
+        features
+    }
+
+    /// True if the message carries thanks or agreement.
+    pub fn is_warm(&self) -> bool {
+        self.cues.has(Cue::Thanks) || self.cues.has(Cue::Agreement) || self.tone > 1.0
+    }
+
+    /// True if the message raises its voice: two upper-case words, or one
+    /// with repeated marks, or repeated marks in a negative message; never
+    /// when its tone is warm or it thanks or cheers ("YESSS!!! amazing 🎉").
+    /// Agreement words do not soften it ("WE AGREED NO DEPLOYS!!!").
+    pub fn is_shouting(&self) -> bool {
+        self.tone <= 0.0
+            && !self.cues.has(Cue::Thanks)
+            && !self.cheers
+            && (self.caps_words >= 2
+                || (self.caps_words == 1 && self.loud_marks)
+                || (self.loud_marks && self.tone < 0.0))
+    }
+
+    /// Number of content words shared with `other`.
+    pub fn shared_content(&self, other: &Features) -> usize {
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while let (Some(a), Some(b)) = (self.content.get(i), other.content.get(j)) {
+            match a.cmp(b) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        shared
+    }
+}
+
+/// The words of `text` with their byte offsets: runs of letters, digits and
+/// apostrophes.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    text.split(move |c: char| !is_word_char(c))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+/// Writes `word` in lower case into `out` (fast for ASCII).
+pub fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// FNV-1a: a fast, fixed hash, so content words compare as integers.
+fn fnv1a(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// At least two letters, all of them upper-case.
+fn is_caps(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
+/// A `?` that ends a question: followed by the end, a space or more marks.
+fn has_question(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '?'
+            && chars
+                .peek()
+                .map_or(true, |n| !n.is_alphanumeric() && *n != '=')
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// True if the text has at least one sentence and each ends with `?`.
+fn only_questions(text: &str) -> bool {
+    let (mut any, mut in_sentence) = (false, false);
+    for c in text.chars() {
+        match c {
+            '?' if in_sentence => {
+                any = true;
+                in_sentence = false;
+            }
+            '.' | '!' | '\n' if in_sentence => return false,
+            c if c.is_alphanumeric() => in_sentence = true,
+            _ => {}
+        }
+    }
+    any && !in_sentence
+}
+
+fn has_loud_marks(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .windows(2)
+        .any(|w| matches!(w[0], b'!' | b'?') && matches!(w[1], b'!' | b'?'))
+}
+
+/// A reply of at most three words that closes a topic without warmth: it ends
+/// with a full stop ("ok.", "Sure.", "It's fine.") or is a curt word ("k").
+/// Plain answers ("Yes.", "I can.", "Me.") are not curt.
+fn is_curt(text: &str, words: usize, cues: &Cues) -> bool {
+    let text = text.trim();
+    let warm = cues.has(Cue::Thanks) || cues.has(Cue::Agreement) || cues.has(Cue::Decision);
+    if words == 0 || words > 3 || warm {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if ANSWERS.iter().any(|a| {
+        lower == *a
+            || lower.starts_with(&format!("{a} "))
+            || lower.starts_with(&format!("{a},"))
+            || lower.starts_with(&format!("{a}."))
+    }) {
+        return false;
+    }
+    let bare = text.trim_end_matches(['.', '!']).to_lowercase();
+    (text.ends_with('.') && !text.ends_with("..")) || CURT_WORDS.contains(&bare.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn questions_are_told_from_urls_and_statements() {
+        assert!(Features::of("Is it done?").question);
+        assert!(!Features::of("see https://x.test/a?b=1 for it").question);
+        assert!(Features::of("Which dashboard? It says rolled back").question);
+        assert!(!Features::of("Which dashboard? It says rolled back").only_question);
+        assert!(Features::of("Which one?? And when?").only_question);
+        assert!(!Features::of("Done.").only_question);
+    }
+
+    #[test]
+    fn caps_words_ignore_acronyms_and_single_letters() {
+        assert_eq!(
+            Features::of("The API and DNS are fine, I think").caps_words,
+            0
+        );
+        assert_eq!(Features::of("WHY is this NOT deployed").caps_words, 2);
+    }
+
+    #[test]
+    fn shouting_needs_a_raised_voice_and_no_warmth() {
+        assert!(Features::of("WE AGREED NO DEPLOYS").is_shouting());
+        assert!(Features::of("WHY is it on main???").is_shouting());
+        assert!(!Features::of("IT'S LIVE!!! amazing work 🎉").is_shouting());
+        assert!(!Features::of("me!! I'm in").is_shouting());
+        assert!(!Features::of("The SLA and the API are fine").is_shouting());
+    }
+
+    #[test]
+    fn tone_applies_negation() {
+        assert!(Features::of("I'm frustrated and disappointed").tone < -4.0);
+        assert!(Features::of("no worries at all").tone > 0.0);
+        assert!(Features::of("this test failed again, crashed twice").tone == 0.0);
+    }
+
+    #[test]
+    fn curt_replies_are_short_and_cold() {
+        for curt in ["ok.", "k", "Fine.", "It's fine.", "Noted", "Right."] {
+            assert!(Features::of(curt).curt, "{curt}");
+        }
+        for warm in [
+            "ok",
+            "on it",
+            "ack",
+            "Thanks.",
+            "Sounds good.",
+            "sure thing, will do it now",
+        ] {
+            assert!(!Features::of(warm).curt, "{warm}");
+        }
+    }
+
+    #[test]
+    fn content_words_are_shared_between_restated_questions() {
+        let a = Features::of("What is the rollback plan if replication lags?");
+        let b = Features::of("So what's the rollback plan for replication?");
+        assert!(a.shared_content(&b) >= 3);
+        assert_eq!(a.shared_content(&Features::of("lunch at noon")), 0);
+    }
+
+    #[test]
+    fn word_offsets_point_into_the_text() {
+        let text = "né — WHY, really?";
+        for (start, word) in words(text) {
+            assert_eq!(&text[start..start + word.len()], word);
+        }
+    }
+}

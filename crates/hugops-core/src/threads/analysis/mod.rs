@@ -1,0 +1,258 @@
+//! Scores one thread: documented signals, each pointing at its messages.
+//!
+//! Each message is read once ([`message::Features`]); each signal then walks
+//! the thread once ([`signals`]). The score is `1 − e^(−max(0, Σ weights))`:
+//! signs of ambiguity add, calming signs subtract, and no single signal can
+//! reach 1 on its own. docs/threads.md lists every signal and weight.
+
+mod cues;
+mod lexicon;
+mod message;
+mod signals;
+mod suggestion;
+
+use serde::Serialize;
+
+use self::message::Features;
+use super::Thread;
+
+/// The default verdict threshold.
+pub const DEFAULT_THRESHOLD: f64 = 0.5;
+
+/// One reason the score went up (positive weight) or down (negative weight).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signal {
+    /// Stable snake_case name, e.g. `unanswered_question`.
+    pub kind: String,
+    pub weight: f64,
+    /// 1-based positions of the messages involved, ascending.
+    pub messages: Vec<usize>,
+    /// A short quote or explanation a person can check.
+    pub evidence: String,
+}
+
+/// The verdict on one thread.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub ambiguous: bool,
+    /// In [0, 1].
+    pub score: f64,
+    pub threshold: f64,
+    pub messages: usize,
+    pub participants: usize,
+    pub signals: Vec<Signal>,
+    /// A call proposal (observation, feeling, need, request); empty when the
+    /// thread looks fine.
+    pub suggestion: String,
+}
+
+/// Scores `thread` against `threshold`. Deterministic, linear in the size of
+/// the thread; the score is in [0, 1] and rounded to two decimals, and the
+/// verdict is `score >= threshold`.
+pub fn analyze(thread: &Thread, threshold: f64) -> Analysis {
+    let features: Vec<Features> = thread
+        .messages
+        .iter()
+        .map(|m| Features::of(&m.text))
+        .collect();
+    let signals = signals::all(thread, &features);
+    let score = score(&signals);
+    let ambiguous = score >= threshold;
+    Analysis {
+        ambiguous,
+        score,
+        threshold,
+        messages: thread.messages.len(),
+        participants: thread.participants(),
+        suggestion: if ambiguous {
+            suggestion::draft(thread, &signals)
+        } else {
+            String::new()
+        },
+        signals,
+    }
+}
+
+/// `1 − e^(−max(0, Σ weights))`, rounded to two decimals.
+fn score(signals: &[Signal]) -> f64 {
+    let total: f64 = signals.iter().map(|s| s.weight).sum();
+    let score = 1.0 - (-total.max(0.0)).exp();
+    ((score * 100.0).round() / 100.0).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone as _, Utc};
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::threads::Message;
+
+    const NAMES: [&str; 4] = ["Priya Patel", "Goran", "Aiko Tanaka", "Kwame"];
+    const PIECES: [&str; 16] = [
+        "is this my fault?",
+        "per my last message",
+        "I read it as Tuesday",
+        "ok.",
+        "WHY IS THIS BROKEN",
+        "!!!",
+        "thanks",
+        "let's go with Thursday",
+        "the release date",
+        "Goran said",
+        "what is the rollback plan?",
+        "frustrated",
+        "é 🎉 ü",
+        "?",
+        "\n",
+        "Priya",
+    ];
+
+    fn check_invariants(thread: &Thread) {
+        let a = analyze(thread, DEFAULT_THRESHOLD);
+        assert!((0.0..=1.0).contains(&a.score), "score {}", a.score);
+        assert_eq!(a.ambiguous, a.score >= DEFAULT_THRESHOLD);
+        assert_eq!(a.messages, thread.messages.len());
+        for s in &a.signals {
+            assert!(!s.messages.is_empty(), "{}", s.kind);
+            assert!(
+                s.messages.windows(2).all(|w| w[0] < w[1]),
+                "{} not ascending",
+                s.kind
+            );
+            assert!(
+                s.messages.iter().all(|&m| (1..=a.messages).contains(&m)),
+                "{}",
+                s.kind
+            );
+            assert!(
+                !s.kind.is_empty() && s.kind.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+            );
+        }
+        assert_eq!(a.suggestion.is_empty(), !a.ambiguous);
+        for name in thread
+            .messages
+            .iter()
+            .flat_map(|m| m.author.split_whitespace())
+        {
+            let named = a
+                .suggestion
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(name));
+            assert!(!named, "suggestion names {name}: {}", a.suggestion);
+        }
+        assert_eq!(a, analyze(thread, DEFAULT_THRESHOLD), "deterministic");
+    }
+
+    fn arb_thread() -> impl Strategy<Value = Thread> {
+        let message = (
+            0..NAMES.len(),
+            prop::collection::vec(0..PIECES.len(), 0..6),
+            prop::option::of(0i64..200_000),
+        );
+        prop::collection::vec(message, 0..30).prop_map(|raw| Thread {
+            channel: None,
+            messages: raw
+                .into_iter()
+                .map(|(who, pieces, secs)| Message {
+                    author: NAMES[who].to_owned(),
+                    text: pieces
+                        .iter()
+                        .map(|&p| PIECES[p])
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    ts: secs.and_then(|s| Utc.timestamp_opt(s, 0).single()),
+                    link: None,
+                })
+                .collect(),
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn invariants_hold_on_random_threads(thread in arb_thread()) {
+            check_invariants(&thread);
+        }
+    }
+
+    fn thread(lines: &[(&str, &str)]) -> Thread {
+        Thread {
+            channel: None,
+            messages: lines
+                .iter()
+                .map(|(a, t)| Message {
+                    author: (*a).into(),
+                    text: (*t).into(),
+                    ts: None,
+                    link: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn an_empty_thread_is_fine() {
+        let a = analyze(&Thread::default(), DEFAULT_THRESHOLD);
+        assert_eq!((a.score, a.ambiguous, a.messages), (0.0, false, 0));
+        assert!(a.signals.is_empty() && a.suggestion.is_empty());
+    }
+
+    #[test]
+    fn a_tense_circular_thread_is_ambiguous_with_a_suggestion() {
+        let t = thread(&[
+            ("Marta", "Are we still shipping the release on the 14th?"),
+            ("Kenji", "I thought we moved the release to the 21st."),
+            ("Marta", "I read it as the fix goes into the next release."),
+            ("Kenji", "As I said, it depends on QA."),
+            ("Marta", "So is the release the 14th or the 21st?"),
+            ("Kenji", "Per my last message, it depends."),
+            ("Marta", "ok."),
+        ]);
+        let a = analyze(&t, DEFAULT_THRESHOLD);
+        assert!(a.ambiguous, "{a:#?}");
+        assert!(a.suggestion.contains("the release"), "{}", a.suggestion);
+        assert!(a.suggestion.ends_with("call?"));
+        check_invariants(&t);
+    }
+
+    #[test]
+    fn a_settled_thread_is_fine() {
+        let t = thread(&[
+            ("Marta", "Are we still good for Tuesday?"),
+            (
+                "Kenji",
+                "QA found a blocker, fix is in review. Tuesday is tight.",
+            ),
+            ("Marta", "Let's go with Thursday then."),
+            ("Kenji", "Sounds good, thanks!"),
+        ]);
+        let a = analyze(&t, DEFAULT_THRESHOLD);
+        assert!(!a.ambiguous, "{a:#?}");
+        assert_eq!(a.score, 0.0);
+    }
+
+    #[test]
+    fn the_threshold_decides_the_verdict() {
+        let t = thread(&[
+            ("A", "Is this my fault? Are you mad at me?"),
+            ("B", "fine."),
+        ]);
+        let score = analyze(&t, 0.5).score;
+        assert!(score > 0.0);
+        assert!(analyze(&t, score).ambiguous);
+        assert!(!analyze(&t, score + 0.01).ambiguous);
+    }
+
+    #[test]
+    fn score_saturates_below_one_for_moderate_totals() {
+        let signal = |weight: f64| Signal {
+            kind: "x".into(),
+            weight,
+            messages: vec![1],
+            evidence: String::new(),
+        };
+        assert_eq!(score(&[signal(-0.5)]), 0.0);
+        assert_eq!(score(&[signal(0.7)]), 0.5);
+        assert!(score(&[signal(5.0)]) <= 1.0);
+    }
+}

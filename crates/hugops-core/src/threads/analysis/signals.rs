@@ -1,0 +1,779 @@
+//! The signals: each looks at the thread once (linear time) and reports the
+//! messages it found, with a weight that grows per message up to a cap.
+//! Weights are positive for signs of ambiguity or tension and negative for
+//! calming ones; docs/threads.md explains each.
+
+use std::collections::HashMap;
+
+use chrono::Duration;
+
+use super::cues::Cue;
+use super::message::Features;
+use super::Signal;
+use crate::threads::Thread;
+
+/// How a signal's weight grows with the messages it found.
+struct Rule {
+    kind: &'static str,
+    /// Weight added per message found (negative for calming signals).
+    per: f64,
+    /// Largest absolute weight.
+    cap: f64,
+}
+
+const UNANSWERED_QUESTION: Rule = Rule {
+    kind: "unanswered_question",
+    per: 0.25,
+    cap: 0.5,
+};
+const REPEATED_QUESTION: Rule = Rule {
+    kind: "repeated_question",
+    per: 0.3,
+    cap: 0.6,
+};
+const TWO_READINGS: Rule = Rule {
+    kind: "two_readings",
+    per: 0.3,
+    cap: 0.6,
+};
+const WORRY: Rule = Rule {
+    kind: "worry",
+    per: 0.35,
+    cap: 0.7,
+};
+const POINTED_REFERENCE: Rule = Rule {
+    kind: "pointed_reference",
+    per: 0.3,
+    cap: 0.6,
+};
+const PASSIVE_AGGRESSIVE: Rule = Rule {
+    kind: "passive_aggressive",
+    per: 0.3,
+    cap: 0.6,
+};
+const EVASIVE_REPLY: Rule = Rule {
+    kind: "evasive_reply",
+    per: 0.2,
+    cap: 0.4,
+};
+const CURT_REPLY: Rule = Rule {
+    kind: "curt_reply",
+    per: 0.25,
+    cap: 0.5,
+};
+const SHOUTING: Rule = Rule {
+    kind: "shouting",
+    per: 0.35,
+    cap: 0.7,
+};
+const NEGATIVE_TONE: Rule = Rule {
+    kind: "negative_tone",
+    per: 0.15,
+    cap: 0.45,
+};
+const LONG_GAP: Rule = Rule {
+    kind: "long_gap",
+    per: 0.2,
+    cap: 0.4,
+};
+const CROSSED_MESSAGES: Rule = Rule {
+    kind: "crossed_messages",
+    per: 0.15,
+    cap: 0.3,
+};
+/// Per author switch beyond [`FREE_SWITCHES`] in the longest unresolved stretch.
+const BACK_AND_FORTH: Rule = Rule {
+    kind: "back_and_forth",
+    per: 0.1,
+    cap: 0.4,
+};
+/// Flat weight: the counted "messages" are the long ones.
+const GROWING_MESSAGES: Rule = Rule {
+    kind: "growing_messages",
+    per: 0.4,
+    cap: 0.4,
+};
+const THANKS: Rule = Rule {
+    kind: "thanks",
+    per: -0.15,
+    cap: 0.45,
+};
+const AGREEMENT: Rule = Rule {
+    kind: "agreement",
+    per: -0.12,
+    cap: 0.36,
+};
+const QUESTION_ANSWERED: Rule = Rule {
+    kind: "question_answered",
+    per: -0.05,
+    cap: 0.2,
+};
+/// A decision the thread ends on: nothing tense comes after it. Otherwise
+/// it weighs [`EARLY_DECISION`].
+const DECISION: Rule = Rule {
+    kind: "decision",
+    per: -0.35,
+    cap: 0.35,
+};
+const EARLY_DECISION: f64 = -0.1;
+
+/// Author switches an unresolved stretch may have before it counts.
+const FREE_SWITCHES: usize = 3;
+/// A reply at least this long makes a following short reply curt.
+const LONG_MESSAGE_WORDS: usize = 8;
+/// Words for a message to count as long in a growing exchange.
+const VERY_LONG_WORDS: usize = 40;
+/// Net tone at or below which a message reads as negative.
+const NEGATIVE_TONE_AT: f32 = -2.0;
+/// A silence this long while a question is open counts as a long gap.
+const GAP_HOURS: i64 = 3;
+/// Messages at most this far apart, by different authors, may cross.
+const CROSS_MINUTES: i64 = 2;
+/// How far a question looks for its reply.
+const REPLY_WINDOW: usize = 6;
+
+/// Every signal found in `thread`, whose messages have `features`.
+pub fn all(thread: &Thread, features: &[Features]) -> Vec<Signal> {
+    let t = View {
+        thread,
+        f: features,
+    };
+    let questions = t.questions();
+    [
+        t.emit(
+            &UNANSWERED_QUESTION,
+            &questions.unanswered,
+            "a question got no answer",
+        ),
+        t.emit(&REPEATED_QUESTION, &t.repeated_questions(), "asked again"),
+        t.cue_signal(&TWO_READINGS, Cue::Reading),
+        t.cue_signal(&WORRY, Cue::Worry),
+        t.cue_signal(&POINTED_REFERENCE, Cue::Pointed),
+        t.cue_signal(&PASSIVE_AGGRESSIVE, Cue::PassiveAggressive),
+        t.emit(
+            &EVASIVE_REPLY,
+            &t.evasive_replies(),
+            "a non-answer to a question",
+        ),
+        t.emit(
+            &CURT_REPLY,
+            &t.curt_replies(),
+            "a curt reply to a long message",
+        ),
+        t.back_and_forth(),
+        t.growing_messages(),
+        t.emit(&SHOUTING, &t.matching(|f| f.is_shouting()), "raised voice"),
+        t.negative_tone(),
+        t.emit(
+            &LONG_GAP,
+            &t.long_gaps(),
+            "a question waited through a long silence",
+        ),
+        t.emit(
+            &CROSSED_MESSAGES,
+            &t.crossed(),
+            "messages crossed: sent at the same time",
+        ),
+        t.calming_cue(&THANKS, Cue::Thanks),
+        t.calming_cue(&AGREEMENT, Cue::Agreement),
+        t.decision(),
+        t.emit(
+            &QUESTION_ANSWERED,
+            &questions.answered,
+            "a question got an answer",
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+struct View<'a> {
+    thread: &'a Thread,
+    f: &'a [Features],
+}
+
+#[derive(Default)]
+struct Questions {
+    answered: Vec<usize>,
+    unanswered: Vec<usize>,
+}
+
+impl View<'_> {
+    fn author(&self, i: usize) -> &str {
+        self.thread
+            .messages
+            .get(i)
+            .map_or("", |m| m.author.as_str())
+    }
+
+    fn text(&self, i: usize) -> &str {
+        self.thread.messages.get(i).map_or("", |m| m.text.as_str())
+    }
+
+    /// Builds the signal of `rule` over the 0-based `found` messages.
+    fn emit(&self, rule: &Rule, found: &[usize], evidence: &str) -> Option<Signal> {
+        let first = *found.first()?;
+        let weight = (rule.per * found.len() as f64).clamp(-rule.cap, rule.cap);
+        let quoted = quote(self.text(first), 0);
+        let evidence = if evidence.is_empty() {
+            quoted
+        } else {
+            format!("{evidence}: {quoted}")
+        };
+        Some(signal(rule.kind, weight, found, evidence))
+    }
+
+    fn matching(&self, test: impl Fn(&Features) -> bool) -> Vec<usize> {
+        (0..self.f.len()).filter(|&i| test(&self.f[i])).collect()
+    }
+
+    /// Messages with cue `cue`, quoting the first occurrence.
+    fn cue_signal(&self, rule: &Rule, cue: Cue) -> Option<Signal> {
+        let found = self.matching(|f| f.cues.has(cue));
+        let first = *found.first()?;
+        let at = self.f[first].cues.first(cue).map_or(0, |c| c.start);
+        let mut s = self.emit(rule, &found, "")?;
+        s.evidence = quote(self.text(first), at);
+        Some(s)
+    }
+
+    /// Calming cues count in messages that are neither tense nor only a
+    /// question ("Great, so done?"), and half as much in the first half of
+    /// the thread: what calms a thread is how it ends.
+    fn calming_cue(&self, rule: &Rule, cue: Cue) -> Option<Signal> {
+        let found = self.matching(|f| f.cues.has(cue) && !is_tense(f) && !f.only_question);
+        let first = *found.first()?;
+        let half = self.f.len() / 2;
+        let count: f64 = found
+            .iter()
+            .map(|&i| if i < half { 0.5 } else { 1.0 })
+            .sum();
+        let weight = (rule.per * count).clamp(-rule.cap, rule.cap);
+        let at = self.f[first].cues.first(cue).map_or(0, |c| c.start);
+        Some(signal(
+            rule.kind,
+            weight,
+            &found,
+            quote(self.text(first), at),
+        ))
+    }
+
+    /// Follows each question to the first message by someone else: it answers
+    /// unless it only asks back or evades. A question nobody else replies to
+    /// within a few messages is unanswered, unless its asker resolves it
+    /// ("nvm, found it").
+    fn questions(&self) -> Questions {
+        let mut q = Questions::default();
+        for i in (0..self.f.len()).filter(|&i| self.f[i].question && self.f[i].words >= 2) {
+            let mut answered = false;
+            for j in (i + 1..self.f.len()).take(REPLY_WINDOW) {
+                if self.author(j) == self.author(i) {
+                    if self.f[j].cues.has(Cue::Decision) || self.f[j].cues.has(Cue::Thanks) {
+                        answered = true;
+                        break;
+                    }
+                    continue;
+                }
+                let f = &self.f[j];
+                answered = !f.only_question && !f.curt && !f.cues.has(Cue::Evasive);
+                break;
+            }
+            if answered {
+                &mut q.answered
+            } else {
+                &mut q.unanswered
+            }
+            .push(i);
+        }
+        q
+    }
+
+    /// Nudges ("any update?", a lone "?"), and questions that restate one
+    /// the same author asked before (sharing at least two content words and
+    /// 40% of the shorter question's).
+    fn repeated_questions(&self) -> Vec<usize> {
+        let mut earlier: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut found = Vec::new();
+        for (i, f) in self.f.iter().enumerate() {
+            let lone_mark = self.text(i).trim().chars().all(|c| c == '?') && f.question;
+            let restated = f.question
+                && earlier.get(self.author(i)).is_some_and(|qs| {
+                    qs.iter().any(|&k| {
+                        let shared = f.shared_content(&self.f[k]);
+                        let shorter = f.content.len().min(self.f[k].content.len()).max(1);
+                        shared >= 2 && shared * 5 >= shorter * 2
+                    })
+                });
+            if lone_mark || restated || f.cues.has(Cue::Nudge) {
+                found.push(i);
+            }
+            if f.question {
+                let qs = earlier.entry(self.author(i)).or_default();
+                qs.push(i);
+                if qs.len() > 3 {
+                    qs.remove(0);
+                }
+            }
+        }
+        found
+    }
+
+    /// Evasive phrases in a reply to someone else's question of the last two
+    /// messages ("hard to say", "it's your call").
+    fn evasive_replies(&self) -> Vec<usize> {
+        (1..self.f.len())
+            .filter(|&j| {
+                self.f[j].cues.has(Cue::Evasive)
+                    && (j.saturating_sub(2)..j)
+                        .any(|i| self.f[i].question && self.author(i) != self.author(j))
+            })
+            .collect()
+    }
+
+    /// Curt replies right after someone else's long message.
+    fn curt_replies(&self) -> Vec<usize> {
+        (1..self.f.len())
+            .filter(|&j| {
+                self.f[j].curt
+                    && self.author(j - 1) != self.author(j)
+                    && self.f[j - 1].words >= LONG_MESSAGE_WORDS
+            })
+            .collect()
+    }
+
+    /// The longest run of messages with no decision, thanks or agreement,
+    /// as (start, end exclusive, author switches).
+    fn longest_unresolved(&self) -> (usize, usize, usize) {
+        let mut best = (0, 0, 0);
+        let (mut start, mut switches) = (0, 0);
+        for i in 0..=self.f.len() {
+            if resolves(self.f.get(i)) {
+                if switches > best.2 || (switches == best.2 && i - start > best.1 - best.0) {
+                    best = (start, i, switches);
+                }
+                start = i + 1;
+                switches = 0;
+            } else if i > start && self.author(i) != self.author(i - 1) {
+                switches += 1;
+            }
+        }
+        best
+    }
+
+    fn back_and_forth(&self) -> Option<Signal> {
+        let (start, end, switches) = self.longest_unresolved();
+        let extra = switches.checked_sub(FREE_SWITCHES).filter(|&e| e >= 2)?;
+        let rule = &BACK_AND_FORTH;
+        let weight = (rule.per * extra as f64).min(rule.cap);
+        let found: Vec<usize> = (start..end).collect();
+        let evidence = format!("{switches} turns back and forth without a decision");
+        Some(signal(rule.kind, weight, &found, evidence))
+    }
+
+    /// In the longest unresolved stretch (five messages or more), messages get
+    /// longer: the second half averages 1.4 times the words of the first and
+    /// at least 20, or three messages run past 40 words.
+    fn growing_messages(&self) -> Option<Signal> {
+        let (start, end, _) = self.longest_unresolved();
+        if end - start < 5 {
+            return None;
+        }
+        let mid = start + (end - start) / 2;
+        let mean = |r: std::ops::Range<usize>| {
+            let n = r.len().max(1) as f64;
+            r.map(|i| self.f[i].words as f64).sum::<f64>() / n
+        };
+        let (early, late) = (mean(start..mid), mean(mid..end));
+        let long: Vec<usize> = (start..end)
+            .filter(|&i| self.f[i].words >= VERY_LONG_WORDS)
+            .collect();
+        let growing = late >= 20.0 && late >= 1.4 * early;
+        if !growing && long.len() < 3 {
+            return None;
+        }
+        let found = if long.is_empty() {
+            (mid..end).collect()
+        } else {
+            long
+        };
+        let evidence =
+            format!("messages grow from {early:.0} to {late:.0} words on average with no decision");
+        Some(signal(
+            GROWING_MESSAGES.kind,
+            GROWING_MESSAGES.per,
+            &found,
+            evidence,
+        ))
+    }
+
+    fn negative_tone(&self) -> Option<Signal> {
+        let found = self.matching(|f| f.tone <= NEGATIVE_TONE_AT);
+        let first = *found.first()?;
+        let mut s = self.emit(&NEGATIVE_TONE, &found, "")?;
+        let at = self.f[first].sharpest.map_or(0, |(start, _)| start);
+        s.evidence = quote(self.text(first), at);
+        Some(s)
+    }
+
+    /// Silences of three hours or more while someone's question is still open
+    /// (reported as the question and the message after the silence).
+    fn long_gaps(&self) -> Vec<usize> {
+        let mut open: Option<usize> = None;
+        let mut found = Vec::new();
+        for i in 0..self.f.len() {
+            if i > 0 {
+                if let (Some(q), Some(gap)) = (open, self.gap(i - 1, i)) {
+                    if gap >= Duration::hours(GAP_HOURS) {
+                        found.extend([q, i]);
+                    }
+                }
+            }
+            let answers =
+                open.is_some_and(|q| self.author(q) != self.author(i) && !self.f[i].only_question);
+            if answers {
+                open = None;
+            }
+            if self.f[i].question {
+                open = Some(i);
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// Two messages by different authors within two minutes that both ask,
+    /// or both run long: neither was written in reply to the other.
+    fn crossed(&self) -> Vec<usize> {
+        let mut found = Vec::new();
+        for i in 1..self.f.len() {
+            let (a, b) = (&self.f[i - 1], &self.f[i]);
+            let close = self
+                .gap(i - 1, i)
+                .is_some_and(|g| g <= Duration::minutes(CROSS_MINUTES));
+            let both_ask = a.question && b.question && a.words >= 4 && b.words >= 4;
+            let both_long = a.words >= 25 && b.words >= 25;
+            if close && self.author(i) != self.author(i - 1) && (both_ask || both_long) {
+                found.extend([i - 1, i]);
+            }
+        }
+        found.dedup();
+        found
+    }
+
+    fn gap(&self, a: usize, b: usize) -> Option<Duration> {
+        let ts = |i: usize| self.thread.messages.get(i).and_then(|m| m.ts);
+        Some(ts(b)? - ts(a)?)
+    }
+
+    /// Decisions weigh most when the thread ends on one: no tension or
+    /// second reading comes after the last.
+    fn decision(&self) -> Option<Signal> {
+        let mut s = self.calming_cue(&DECISION, Cue::Decision)?;
+        let last = s.messages.last().copied().unwrap_or(0);
+        let disputed = self
+            .f
+            .iter()
+            .skip(last)
+            .any(|f| is_tense(f) || f.cues.has(Cue::Reading));
+        s.weight = if disputed {
+            EARLY_DECISION
+        } else {
+            DECISION.per
+        };
+        Some(s)
+    }
+}
+
+/// The end of the thread, or a message that settles something.
+fn resolves(f: Option<&Features>) -> bool {
+    f.map_or(true, |f| {
+        !is_tense(f) && (f.cues.has(Cue::Decision) || f.is_warm())
+    })
+}
+
+/// A message whose worry, edge or coldness outweighs any polite words in it.
+fn is_tense(f: &Features) -> bool {
+    [
+        Cue::Worry,
+        Cue::Pointed,
+        Cue::Evasive,
+        Cue::PassiveAggressive,
+    ]
+    .iter()
+    .any(|&c| f.cues.has(c))
+        || f.is_shouting()
+        || f.curt
+}
+
+fn signal(kind: &str, weight: f64, found: &[usize], evidence: String) -> Signal {
+    Signal {
+        kind: kind.to_owned(),
+        weight: (weight * 100.0).round() / 100.0,
+        messages: found.iter().map(|i| i + 1).collect(),
+        evidence,
+    }
+}
+
+/// Up to 60 characters of `text` from byte `at` (which callers take from the
+/// text itself), in quotes, with an ellipsis where it was cut.
+fn quote(text: &str, at: usize) -> String {
+    let from = text.get(at..).unwrap_or(text);
+    let line = from.lines().next().unwrap_or("").trim();
+    let mut out: String = line.chars().take(60).collect();
+    if out.len() < line.len() || from.trim().len() > line.len() {
+        out.push('…');
+    }
+    let lead = if at > 0 { "…" } else { "" };
+    format!("“{lead}{out}”")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::threads::analysis::{analyze, Signal};
+    use crate::threads::parse::text::parse_transcript;
+
+    fn signals(transcript: &str) -> Vec<Signal> {
+        let thread = parse_transcript(Path::new("t.txt"), transcript).expect("parses");
+        analyze(&thread, 0.5).signals
+    }
+
+    fn find(transcript: &str, kind: &str) -> Option<Signal> {
+        signals(transcript).into_iter().find(|s| s.kind == kind)
+    }
+
+    /// `kind` fires on `hit` (at `messages`) and stays quiet on `miss`.
+    fn fires(kind: &str, hit: &str, messages: &[usize], miss: &str) {
+        let found = find(hit, kind).unwrap_or_else(|| panic!("{kind} should fire on {hit:?}"));
+        assert_eq!(found.messages, messages, "{kind}");
+        assert!(
+            find(miss, kind).is_none(),
+            "{kind} should stay quiet on {miss:?}"
+        );
+    }
+
+    #[test]
+    fn unanswered_question() {
+        fires(
+            "unanswered_question",
+            "A: Can someone confirm the rollback plan?\nB: Which release is it for?",
+            &[1, 2],
+            "A: Can someone confirm the rollback plan?\nB: We fail back to the old primary.",
+        );
+    }
+
+    #[test]
+    fn a_curt_or_evasive_reply_does_not_answer() {
+        let s = find(
+            "A: Is that a yes to the PR?\nB: fine.",
+            "unanswered_question",
+        )
+        .unwrap();
+        assert_eq!(s.messages, [1]);
+        let s = find(
+            "A: When will it land?\nB: Hard to say.",
+            "unanswered_question",
+        )
+        .unwrap();
+        assert_eq!(s.messages, [1]);
+    }
+
+    #[test]
+    fn repeated_question() {
+        fires(
+            "repeated_question",
+            "A: What is the rollback plan for the upgrade?\nB: The script is tested.\nA: Sorry, but what is the rollback plan if the upgrade fails?",
+            &[3],
+            "A: What is the rollback plan for the upgrade?\nB: Fail back.\nA: And who is on call tonight?",
+        );
+        fires(
+            "repeated_question",
+            "A: Ready to merge?\nB: hm\nA: ?",
+            &[3],
+            "A: Ready to merge?\nB: yes\nA: cool",
+        );
+    }
+
+    #[test]
+    fn two_readings() {
+        fires(
+            "two_readings",
+            "A: Flag is off in EU.\nB: I read it as on in EU.",
+            &[2],
+            "A: Flag is off in EU.\nB: I thought so, thanks.",
+        );
+    }
+
+    #[test]
+    fn worry() {
+        fires(
+            "worry",
+            "A: The build broke.\nB: Is this my fault? Sorry if I pushed too early.",
+            &[2],
+            "A: The build broke.\nB: sorry, my train was late, looking now",
+        );
+    }
+
+    #[test]
+    fn pointed_reference() {
+        fires(
+            "pointed_reference",
+            "A: Is the limit per plan?\nB: Per my last message, it applies to every plan.",
+            &[2],
+            "A: Is the limit per plan?\nB: It applies to every plan, I said so in the doc I wrote.",
+        );
+    }
+
+    #[test]
+    fn passive_aggressive() {
+        fires(
+            "passive_aggressive",
+            "A: I'll drop offline mode.\nB: Sure, if that's what you want.",
+            &[2],
+            "A: I'll drop offline mode.\nB: Sure, that's what I'd do too.",
+        );
+    }
+
+    #[test]
+    fn evasive_reply_needs_a_question_from_someone_else() {
+        fires(
+            "evasive_reply",
+            "A: Is it days or weeks?\nB: Hard to say.",
+            &[2],
+            "A: The estimate is hard to say.\nA: Hard to say, really.",
+        );
+    }
+
+    #[test]
+    fn curt_reply() {
+        fires(
+            "curt_reply",
+            "A: I'd like to move paging to a burn-rate alert and route the short window to chat.\nB: fine.",
+            &[2],
+            "A: I'd like to move paging to a burn-rate alert and route the short window to chat.\nB: ok, sounds good",
+        );
+        assert!(
+            find("A: deploy?\nB: ok.", "curt_reply").is_none(),
+            "a short message invites a short reply"
+        );
+    }
+
+    #[test]
+    fn back_and_forth() {
+        let circling = "A: one\nB: two\nA: three\nB: four\nA: five\nB: six\nA: seven";
+        fires(
+            "back_and_forth",
+            circling,
+            &[1, 2, 3, 4, 5, 6, 7],
+            "A: one\nB: two\nA: three\nB: sounds good",
+        );
+        let broken = "A: one\nB: two\nA: three\nB: agreed, let's ship\nA: five\nB: six\nA: seven";
+        assert!(
+            find(broken, "back_and_forth").is_none(),
+            "a decision resets the count"
+        );
+    }
+
+    #[test]
+    fn growing_messages() {
+        let words = |n: usize| vec!["word"; n].join(" ");
+        let growing = format!(
+            "A: {}\nB: {}\nA: {}\nB: {}\nA: {}\nB: {}",
+            words(5),
+            words(6),
+            words(30),
+            words(35),
+            words(45),
+            words(50)
+        );
+        let steady = format!(
+            "A: {}\nB: {}\nA: {}\nB: {}\nA: {}\nB: {}",
+            words(25),
+            words(30),
+            words(26),
+            words(28),
+            words(27),
+            words(24)
+        );
+        let found = find(&growing, "growing_messages").expect("fires");
+        assert_eq!(found.messages, [5, 6]);
+        assert!(find(&steady, "growing_messages").is_none());
+    }
+
+    #[test]
+    fn shouting() {
+        fires(
+            "shouting",
+            "A: WE AGREED NO DEPLOYS ON FRIDAY!!!\nB: rolling back",
+            &[1],
+            "A: IT'S LIVE!!! amazing work 🎉\nB: the API and the DNS are fine",
+        );
+    }
+
+    #[test]
+    fn negative_tone() {
+        fires(
+            "negative_tone",
+            "A: Honestly I'm frustrated, this is unacceptable.\nB: ok",
+            &[1],
+            "A: this damn test failed again, the runner crashed\nB: ugh, rerunning",
+        );
+    }
+
+    #[test]
+    fn long_gap_with_an_open_question() {
+        fires(
+            "long_gap",
+            "[09:00] A: Which shard is paused?\n[15:30] B: Shard 12.",
+            &[1, 2],
+            "[09:00] A: Shard 12 is paused.\n[15:30] B: Resumed it.",
+        );
+    }
+
+    #[test]
+    fn crossed_messages() {
+        fires(
+            "crossed_messages",
+            "[09:00] A: Should we roll back the release now?\n[09:01] B: Do you want me to roll back the release?",
+            &[1, 2],
+            "[09:00] A: Should we roll back the release now?\n[09:30] B: Do you want me to roll back the release?",
+        );
+    }
+
+    #[test]
+    fn calming_signals_are_negative() {
+        let all = signals(
+            "A: Can you review?\nB: Done, looks good 👍\nA: Thanks! Let's go with it then.",
+        );
+        for kind in ["thanks", "agreement", "decision", "question_answered"] {
+            let s = all
+                .iter()
+                .find(|s| s.kind == kind)
+                .unwrap_or_else(|| panic!("{kind}"));
+            assert!(s.weight < 0.0, "{kind}");
+        }
+    }
+
+    #[test]
+    fn calming_words_in_a_tense_message_do_not_calm() {
+        assert!(find("A: Thanks for finally looking at this.\nB: ok", "thanks").is_none());
+    }
+
+    #[test]
+    fn a_disputed_decision_weighs_little() {
+        let settled = find(
+            "A: one\nB: two\nA: three\nB: Let's go with Tuesday.",
+            "decision",
+        )
+        .unwrap();
+        let disputed = find(
+            "A: one\nB: Let's go with Tuesday.\nA: I thought we said Thursday?",
+            "decision",
+        )
+        .unwrap();
+        assert!(settled.weight < disputed.weight);
+    }
+}
