@@ -3,23 +3,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { withApp, tempDb } from './harness.mjs';
+import { withApp, tempDb, dropFile } from './harness.mjs';
 
 const ROSTER = readFileSync(resolve(import.meta.dirname, '../cli/fixtures/sample-roster.csv'), 'utf8');
 // The reference date of the sample roster's tests (tests/cli/match_cmd.rs).
 const CLOCK = { HUGOPS_NOW: '2026-11-25T10:00:00Z', HUGOPS_TZ: 'UTC' };
 
-/** Drops a file on the Buddies page, as a person dragging it from their file manager. */
-function dropFile(session, name, text) {
-  return session.execute(
-    `const [name, text] = arguments;
-     const dt = new DataTransfer();
-     dt.items.add(new File([text], name, { type: 'text/csv' }));
-     const page = document.querySelector('[data-testid="page-buddies"]');
-     page.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));`,
-    [name, text],
-  );
-}
+/** Drops a roster on the Buddies page. */
+const dropRoster = (session, name, text) => dropFile(session, '[data-testid="page-buddies"]', name, text);
 
 async function openBuddies(s) {
   await (await s.find('[data-testid="nav-buddies"]')).click();
@@ -44,7 +35,7 @@ test('a broken roster is refused inline and nothing is imported', async () => {
     await openBuddies(s);
     await s.waitFor('[data-testid="roster-drop-zone"]');
     const broken = ROSTER.replace('Africa/Lagos', 'Mars/Olympus_Mons');
-    await dropFile(s, 'broken-roster.csv', broken);
+    await dropRoster(s, 'broken-roster.csv', broken);
     const banner = await s.waitFor('[data-testid="error-banner"][data-kind="roster"]');
     const message = await (await banner.find('[data-testid="error-message"]')).text();
     assert.match(message, /broken-roster\.csv/);
@@ -61,7 +52,7 @@ test('import by drop, lock, choose another buddy, accept: accepted pairs stay af
   let chosen;
   await withApp(env, async (s) => {
     await openBuddies(s);
-    await dropFile(s, 'roster.csv', ROSTER);
+    await dropRoster(s, 'roster.csv', ROSTER);
     await s.waitFor('[data-testid="pair-table"]');
     const first = await s.until(async () => {
       const r = await rows(s);

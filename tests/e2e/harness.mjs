@@ -110,3 +110,15 @@ function waitForPort(port, timeoutMs) {
     attempt();
   });
 }
+
+/** Drops a file on the page element `selector`, as if dragged from a file manager. */
+export function dropFile(session, selector, name, text) {
+  return session.execute(
+    `const [selector, name, text] = arguments;
+     const dt = new DataTransfer();
+     dt.items.add(new File([text], name));
+     document.querySelector(selector)
+       .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));`,
+    [selector, name, text],
+  );
+}

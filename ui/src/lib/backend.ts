@@ -11,6 +11,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { open as openFileDialog, save as saveFileDialog } from '@tauri-apps/plugin-dialog';
 import type {
+  Review,
   AgendaItem,
   ApiError,
   AppInfo,
@@ -45,6 +46,7 @@ export interface Transport {
   listen(event: string, handler: () => void): Promise<() => void>;
   saveDialog(defaultName: string, filter: DialogFilter): Promise<string | null>;
   openDialog(filters: DialogFilter[]): Promise<string | null>;
+  openFolderDialog(): Promise<string | null>;
   copyText(text: string): Promise<void>;
 }
 
@@ -78,6 +80,10 @@ const tauriTransport: Transport = {
   },
   openDialog: async (filters) => {
     const picked = await openFileDialog({ multiple: false, directory: false, filters });
+    return typeof picked === 'string' ? picked : null;
+  },
+  openFolderDialog: async () => {
+    const picked = await openFileDialog({ multiple: false, directory: true });
     return typeof picked === 'string' ? picked : null;
   },
   copyText: async (text) => {
@@ -229,6 +235,29 @@ export const scheduleExportSocial = (social: SocialArg, path: string) =>
 /** Native "Save as" dialog for a calendar file. Resolves to null when cancelled. */
 export const pickIcsPath = (defaultName: string) =>
   pickSavePath(defaultName, { name: 'Calendar (.ics)', extensions: ['ics'] });
+
+// ---- threads ------------------------------------------------------------------
+
+/** Analyses pasted or dropped text (any supported format); nothing is stored. */
+export const threadsReviewText = (name: string, text: string) =>
+  call<Review>('threads_review_text', { name, text, threshold: null });
+
+/** Analyses a transcript, an export file or a Slack export folder. */
+export const threadsReviewPath = (path: string) => call<Review>('threads_review_path', { path, threshold: null });
+
+/** Native "Open" dialog for a transcript or chat export file. */
+export const pickThreadFile = () =>
+  pickOpenPath([{ name: 'Chat export or transcript', extensions: ['json', 'txt', 'log', 'md'] }]);
+
+/** Native folder picker for a Slack export. Resolves to null when cancelled. */
+export async function pickThreadFolder(): Promise<string | null> {
+  const t = await getTransport();
+  try {
+    return await t.openFolderDialog();
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
 
 // ---- events ---------------------------------------------------------------
 

@@ -21,7 +21,7 @@ import type {
   Stats,
 } from './types';
 import { addMonths, isoDay, isoMonth, parseDay } from './dates';
-import { buddyHandlers } from './mock-buddies';
+import { screenHandlers } from './mock-screens';
 
 const params = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
 
@@ -282,7 +282,7 @@ export function mockTransport(): Transport {
   return {
     async invoke<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
       await wait();
-      const h = handlers[cmd] ?? buddyHandlers[cmd];
+      const h = handlers[cmd] ?? screenHandlers[cmd];
       if (!h) fail('internal', `command ${cmd} not found`);
       // Copy in and out, as crossing the IPC boundary would.
       return structuredClone(h(structuredClone(args))) as T;
@@ -300,6 +300,10 @@ export function mockTransport(): Transport {
     async openDialog() {
       await wait();
       return '/home/you/Downloads/kudos-export.json';
+    },
+    async openFolderDialog() {
+      await wait();
+      return '/home/you/Downloads/slack-export';
     },
     async copyText(text) {
       await navigator.clipboard?.writeText(text);

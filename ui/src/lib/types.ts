@@ -253,3 +253,44 @@ export interface Heatmap {
   counts: number[][];
   people: number;
 }
+
+// ---- threads (issue 7) -----------------------------------------------------
+
+export interface Signal {
+  kind: string;
+  weight: number;
+  /** 1-based message positions. */
+  messages: number[];
+  evidence: string;
+}
+
+export interface Analysis {
+  ambiguous: boolean;
+  score: number;
+  threshold: number;
+  messages: number;
+  participants: number;
+  signals: Signal[];
+  suggestion: string;
+}
+
+export interface ReviewedMessage {
+  position: number;
+  author: string;
+  text: string;
+  ts: string | null;
+  signals: string[];
+}
+
+export interface ThreadReview {
+  channel: string | null;
+  first_ts: string | null;
+  analysis: Analysis;
+  messages: ReviewedMessage[];
+}
+
+export interface Review {
+  threads: ThreadReview[];
+  total: number;
+  ambiguous: number;
+}

@@ -1,5 +1,6 @@
-// Browser preview of the matching screen: a tiny fixed roster and a proposal
-// that honours locks and acceptances. Loaded only through ./mock.ts.
+// Browser preview of the Buddies, Schedule and Threads screens: a tiny fixed
+// roster and a proposal that honours locks and acceptances; the planners and
+// the thread analysis answer only in the app. Loaded only through ./mock.ts.
 
 import type { BuddyLoad, Lock, Pairing, PersonBrief, Proposal, ProposalRow, Weights } from './types';
 
@@ -71,7 +72,7 @@ function load(): BuddyLoad[] {
   });
 }
 
-export const buddyHandlers: Record<string, (args: Record<string, unknown>) => unknown> = {
+export const screenHandlers: Record<string, (args: Record<string, unknown>) => unknown> = {
   buddies_import_roster: () => ({ added: 0, updated: JOINERS.length + BUDDIES.length }),
   buddies_import_roster_text: () => ({ added: 0, updated: JOINERS.length + BUDDIES.length }),
   buddies_propose: ({ locks }) => propose(locks as Lock[]),
@@ -105,4 +106,10 @@ export const buddyHandlers: Record<string, (args: Record<string, unknown>) => un
     throw { code: 'invalid_input', message: 'Socials are planned by the desktop app, not in this preview.' };
   },
   schedule_heatmap: () => ({ days: [], cell_minutes: 30, counts: [], people: 0 }),
+  threads_review_text: () => {
+    throw { code: 'invalid_input', message: 'Threads are analysed by the desktop app, not in this preview.' };
+  },
+  threads_review_path: () => {
+    throw { code: 'invalid_input', message: 'Threads are analysed by the desktop app, not in this preview.' };
+  },
 };

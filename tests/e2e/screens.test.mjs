@@ -1,0 +1,88 @@
+// End to end through the real webview: the Schedule screen (issue 6) and the
+// Threads screen (issue 7).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { withApp, tempDb, dropFile } from './harness.mjs';
+import { Keys } from './webdriver.mjs';
+
+const ROSTER = readFileSync(resolve(import.meta.dirname, '../cli/fixtures/sample-roster.csv'), 'utf8');
+const SLACK_DAY = readFileSync(
+  resolve(import.meta.dirname, '../cli/fixtures/threads/slack-export/release-planning/2026-03-02.json'),
+  'utf8',
+);
+const CLOCK = { HUGOPS_NOW: '2026-11-25T10:00:00Z', HUGOPS_TZ: 'UTC' };
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+async function nav(s, page) {
+  await (await s.find(`[data-testid="nav-${page}"]`)).click();
+}
+
+test('accepted pairs get check-ins with every attendee’s local time; a social shows the heat map', async () => {
+  await withApp({ HUGOPS_DB: tempDb(), ...CLOCK }, async (s) => {
+    await nav(s, 'buddies');
+    await s.waitFor('[data-testid="buddies-body"][data-ready="true"]');
+    await dropFile(s, '[data-testid="page-buddies"]', 'roster.csv', ROSTER);
+    await s.waitFor('[data-testid="pair-table"]');
+    await (await s.find('[data-testid="select-all"]')).click();
+    await (await s.find('[data-testid="buddies-accept"]')).click();
+    await s.waitFor('[data-testid="pair-accepted"]');
+
+    await nav(s, 'schedule');
+    const first = await s.waitFor('[data-testid="agenda-item"]');
+    const starts = await s.until(async () => {
+      const items = await s.findAll('[data-testid="agenda-item"]');
+      const values = await Promise.all(items.map((i) => i.attribute('data-start')));
+      return values.length > 1 ? values : null;
+    }, 10000, 'check-ins');
+    assert.deepEqual([...starts].sort(), starts, 'upcoming first');
+    assert.ok(starts.every((t) => t >= '2026-11-25'), 'nothing in the past');
+    const locals = await first.findAll('.locals li');
+    assert.equal(locals.length, 2, 'both people’s local times');
+
+    await (await s.find('[data-testid="tab-social"]')).click();
+    await (await s.find('[data-testid="social-find"]')).click();
+    const cells = await s.until(async () => {
+      const all = await s.findAll('[data-testid="heat-cell"]');
+      return all.length ? all : null;
+    }, 10000, 'the heat map');
+    assert.equal(cells.length, 5 * 48);
+    const slots = await s.findAll('[data-testid="social-slot"]');
+    assert.ok(slots.length >= 1);
+  });
+});
+
+test('a dropped Slack day file is checked: verdict, reasons on messages, a suggestion', async () => {
+  await withApp({ HUGOPS_DB: tempDb(), ...CLOCK }, async (s) => {
+    await nav(s, 'threads');
+    await dropFile(s, '[data-testid="page-threads"]', '2026-03-02.json', SLACK_DAY);
+    const detail = await s.waitFor('[data-testid="thread-detail"]');
+    assert.equal(await detail.attribute('data-ambiguous'), 'true');
+    const suggestion = await (await s.find('[data-testid="thread-suggestion"] p')).text();
+    assert.match(suggestion, /call/);
+    const flagged = await s.findAll('[data-testid="thread-message"].flagged');
+    assert.ok(flagged.length >= 1);
+  });
+});
+
+test('pasted hostile text is shown literally and a bad file is an inline error', async () => {
+  await withApp({ HUGOPS_DB: tempDb(), ...CLOCK }, async (s) => {
+    await nav(s, 'threads');
+    const box = await s.waitFor('[data-testid="thread-input"]');
+    await box.type(`Ana: ${HOSTILE}`);
+    await box.type(Keys.ENTER);
+    await box.type('Bo: ok');
+    await (await s.find('[data-testid="thread-check"]')).click();
+    await s.waitFor('[data-testid="thread-detail"]');
+    const texts = await Promise.all(
+      (await s.findAll('[data-testid="thread-message"] .text')).map((e) => e.property('textContent')),
+    );
+    assert.equal(texts[0], HOSTILE);
+    assert.equal((await s.findAll('[data-testid="thread-messages"] img')).length, 0);
+
+    await dropFile(s, '[data-testid="page-threads"]', 'broken.json', '[{"ts": ');
+    const banner = await s.waitFor('[data-testid="error-banner"][data-kind="thread"]');
+    assert.match(await (await banner.find('[data-testid="error-message"]')).text(), /broken\.json/);
+  });
+});
