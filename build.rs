@@ -38,6 +38,8 @@ const COMMANDS: &[&str] = &[
     "schedule_export_social",
     "threads_review_text",
     "threads_review_path",
+    "threads_watch_get",
+    "threads_watch_set",
 ];
 
 fn main() {

@@ -14,6 +14,7 @@ mod reminder_task;
 mod schedule_commands;
 mod state;
 mod thread_commands;
+mod thread_watch;
 mod tray;
 mod window;
 
@@ -80,6 +81,8 @@ fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         schedule_commands::schedule_export_social,
         thread_commands::threads_review_text,
         thread_commands::threads_review_path,
+        thread_commands::threads_watch_get,
+        thread_commands::threads_watch_set,
     ])
 }
 
@@ -98,6 +101,7 @@ fn setup(app: &mut App) -> Result<(), Box<dyn std::error::Error>> {
         eprintln!("hugops: no tray icon: {e}");
     }
     reminder_task::spawn(app.handle().clone());
+    thread_watch::start(app.handle());
     Ok(())
 }
 

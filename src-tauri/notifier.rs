@@ -14,8 +14,12 @@ const ICON: &str = "hugops-desktop";
 
 /// Shows `reminder`; returns whether the notification server accepted it.
 pub async fn show(reminder: &Reminder) -> bool {
-    let title = reminder.title.clone();
-    let body = reminder.body.clone();
+    show_text(&reminder.title, &reminder.body).await
+}
+
+/// Shows a notification; returns whether the notification server accepted it.
+pub async fn show_text(title: &str, body: &str) -> bool {
+    let (title, body) = (title.to_owned(), body.to_owned());
     let shown = tauri::async_runtime::spawn_blocking(move || {
         notify_rust::Notification::new()
             .appname(APP_NAME)
@@ -29,10 +33,7 @@ pub async fn show(reminder: &Reminder) -> bool {
     match shown {
         Ok(Ok(())) => true,
         Ok(Err(e)) => {
-            eprintln!(
-                "hugops: could not show the reminder \"{}\": {e}",
-                reminder.title
-            );
+            eprintln!("hugops: could not show a notification: {e}");
             false
         }
         Err(e) => {

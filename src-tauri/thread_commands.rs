@@ -5,8 +5,12 @@ use std::path::PathBuf;
 
 use hugops_core::threads::analysis::DEFAULT_THRESHOLD;
 use hugops_core::threads::review::{self, Review};
+use hugops_core::threads::watch::{self, WatchSettings};
+use tauri::{AppHandle, Runtime, State};
 
 use crate::error::ApiError;
+use crate::state::AppState;
+use crate::{thread_watch, tray};
 
 type Result<T> = std::result::Result<T, ApiError>;
 
@@ -26,4 +30,22 @@ pub async fn threads_review_text(
 pub async fn threads_review_path(path: PathBuf, threshold: Option<f64>) -> Result<Review> {
     let threshold = threshold.unwrap_or(DEFAULT_THRESHOLD);
     Ok(review::review_path(&path, threshold)?)
+}
+
+#[tauri::command]
+pub async fn threads_watch_get(state: State<'_, AppState>) -> Result<WatchSettings> {
+    Ok(watch::watch_settings(&state.store())?)
+}
+
+/// Stores the opt-ins, then (re)starts the folder watcher and updates the tray.
+#[tauri::command]
+pub async fn threads_watch_set<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    settings: WatchSettings,
+) -> Result<WatchSettings> {
+    let saved = watch::set_watch_settings(&mut state.store(), settings)?;
+    thread_watch::restart(&app);
+    tray::refresh(&app);
+    Ok(saved)
 }

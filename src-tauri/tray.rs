@@ -1,5 +1,5 @@
-//! The tray icon and its menu: open the window, log kudos, pause or resume
-//! reminders, quit.
+//! The tray icon and its menu: open the window, log kudos, check a copied
+//! thread (when opted into), pause or resume reminders, quit.
 //!
 //! Each menu entry calls a plain function ([`open`], [`quick_add`],
 //! [`toggle_pause`]); [`toggle_pause`] and [`pause_label`] need no window and
@@ -10,12 +10,13 @@
 use chrono::{DateTime, Utc};
 use hugops_core::reminders;
 use hugops_core::settings::{self, Settings};
+use hugops_core::threads::watch;
 use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::state::AppState;
-use crate::window;
+use crate::{thread_watch, window};
 
 /// The id of the one tray icon.
 pub const ID: &str = "hugops";
@@ -32,14 +33,17 @@ const RESUME_LABEL: &str = "Resume reminders";
 pub enum TrayAction {
     Open,
     QuickAdd,
+    /// Opt-in (Settings → Thread checks): analyse the clipboard's thread.
+    CheckClipboard,
     TogglePause,
     Quit,
 }
 
 impl TrayAction {
-    const ALL: [TrayAction; 4] = [
+    const ALL: [TrayAction; 5] = [
         TrayAction::Open,
         TrayAction::QuickAdd,
+        TrayAction::CheckClipboard,
         TrayAction::TogglePause,
         TrayAction::Quit,
     ];
@@ -49,6 +53,7 @@ impl TrayAction {
         match self {
             TrayAction::Open => "open",
             TrayAction::QuickAdd => "quick-add",
+            TrayAction::CheckClipboard => "check-clipboard",
             TrayAction::TogglePause => "toggle-pause",
             TrayAction::Quit => "quit",
         }
@@ -102,6 +107,16 @@ pub fn quick_add<R: Runtime>(app: &AppHandle<R>) {
 /// The pause/resume item, kept so its label can follow the settings.
 struct PauseItem<R: Runtime>(MenuItem<R>);
 
+/// "Check copied thread", in the menu only while opted into.
+struct ClipboardItem<R: Runtime> {
+    menu: Menu<R>,
+    item: MenuItem<R>,
+    shown: std::sync::Mutex<bool>,
+}
+
+/// Where the clipboard item goes: after "Log kudos…".
+const CLIPBOARD_POSITION: usize = 2;
+
 /// Builds the tray icon and its menu.
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let item = |action: TrayAction, label: &str| {
@@ -120,6 +135,11 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
         ],
     )?;
     app.manage(PauseItem(pause));
+    app.manage(ClipboardItem {
+        menu: menu.clone(),
+        item: item(TrayAction::CheckClipboard, "Check copied thread")?,
+        shown: std::sync::Mutex::new(false),
+    });
     TrayIconBuilder::with_id(ID)
         .icon(tauri::include_image!("icons/tray.png"))
         .tooltip("HugOps")
@@ -154,12 +174,35 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
         }
         Err(e) => eprintln!("hugops: could not read settings: {e}"),
     }
+    refresh_clipboard_item(app, &state);
+}
+
+/// Adds or removes "Check copied thread" as the thread settings say.
+fn refresh_clipboard_item<R: Runtime>(app: &AppHandle<R>, state: &AppState) {
+    let Some(entry) = app.try_state::<ClipboardItem<R>>() else {
+        return;
+    };
+    let wanted = watch::watch_settings(&state.store()).is_ok_and(|s| s.clipboard_enabled);
+    let mut shown = entry.shown.lock().unwrap_or_else(|p| p.into_inner());
+    let done = match (wanted, *shown) {
+        (true, false) => entry.menu.insert(&entry.item, CLIPBOARD_POSITION),
+        (false, true) => entry.menu.remove(&entry.item),
+        _ => return,
+    };
+    match done {
+        Ok(()) => *shown = wanted,
+        Err(e) => eprintln!("hugops: could not update the tray menu: {e}"),
+    }
 }
 
 fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     match TrayAction::from_id(event.id().as_ref()) {
         Some(TrayAction::Open) => open(app),
         Some(TrayAction::QuickAdd) => quick_add(app),
+        Some(TrayAction::CheckClipboard) => {
+            let app = app.clone();
+            tauri::async_runtime::spawn(async move { thread_watch::check_clipboard(&app).await });
+        }
         Some(TrayAction::TogglePause) => {
             if let Err(e) = toggle_pause(&app.state::<AppState>()) {
                 eprintln!("hugops: could not pause or resume reminders: {e}");

@@ -4,7 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { withApp, tempDb, dropFile } from './harness.mjs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { withApp, tempDb, dropFile, delivered } from './harness.mjs';
 import { Keys } from './webdriver.mjs';
 
 const ROSTER = readFileSync(resolve(import.meta.dirname, '../cli/fixtures/sample-roster.csv'), 'utf8');
@@ -84,5 +87,27 @@ test('pasted hostile text is shown literally and a bad file is an inline error',
     await dropFile(s, '[data-testid="page-threads"]', 'broken.json', '[{"ts": ');
     const banner = await s.waitFor('[data-testid="error-banner"][data-kind="thread"]');
     assert.match(await (await banner.find('[data-testid="error-message"]')).text(), /broken\.json/);
+  });
+});
+
+test('a tense thread landing in the watched folder brings one notification a day', async () => {
+  const NUDGE = 'This thread looks ambiguous — switch to a call?';
+  const folder = mkdtempSync(join(tmpdir(), 'hugops-watch-'));
+  const transcript = readFileSync(resolve(import.meta.dirname, 'fixtures/tense-thread.txt'), 'utf8');
+  const nudges = () => delivered().filter((n) => n.appname === 'HugOps' && n.summary === NUDGE);
+  const before = nudges().length;
+  await withApp({ HUGOPS_DB: tempDb(), ...CLOCK }, async (s) => {
+    // What the Settings screen sends once a folder is chosen.
+    await s.execute(
+      `return window.__TAURI_INTERNALS__.invoke('threads_watch_set',
+         { settings: { folder_enabled: true, folder: arguments[0], clipboard_enabled: true } })`,
+      [folder],
+    );
+    writeFileSync(join(folder, 'release.txt'), transcript);
+    await s.until(async () => (nudges().length > before ? true : null), 20000, 'the thread nudge');
+    // The same thread again, one more message: not a second time today.
+    writeFileSync(join(folder, 'release.txt'), `${transcript}[10:40] Ana: ?\n`);
+    await new Promise((r) => setTimeout(r, 3000));
+    assert.equal(nudges().length, before + 1);
   });
 });

@@ -12,6 +12,7 @@ import { listen } from '@tauri-apps/api/event';
 import { open as openFileDialog, save as saveFileDialog } from '@tauri-apps/plugin-dialog';
 import type {
   Review,
+  WatchSettings,
   AgendaItem,
   ApiError,
   AppInfo,
@@ -244,6 +245,11 @@ export const threadsReviewText = (name: string, text: string) =>
 
 /** Analyses a transcript, an export file or a Slack export folder. */
 export const threadsReviewPath = (path: string) => call<Review>('threads_review_path', { path, threshold: null });
+
+export const threadsWatchGet = () => call<WatchSettings>('threads_watch_get');
+
+export const threadsWatchSet = (settings: WatchSettings) =>
+  call<WatchSettings>('threads_watch_set', { settings });
 
 /** Native "Open" dialog for a transcript or chat export file. */
 export const pickThreadFile = () =>

@@ -2,7 +2,7 @@
 // roster and a proposal that honours locks and acceptances; the planners and
 // the thread analysis answer only in the app. Loaded only through ./mock.ts.
 
-import type { BuddyLoad, Lock, Pairing, PersonBrief, Proposal, ProposalRow, Weights } from './types';
+import type { BuddyLoad, Lock, Pairing, PersonBrief, Proposal, ProposalRow, WatchSettings, Weights } from './types';
 
 const P = (email: string, name: string, team: string, timezone: string, start_date: string): PersonBrief => ({
   email,
@@ -29,6 +29,7 @@ const SCORES: Record<string, number[]> = {
 };
 
 const pairings: Pairing[] = [];
+let watch: WatchSettings = { folder_enabled: false, folder: null, clipboard_enabled: false };
 let weights: Weights = { shared_hours: 0.4, shared_interests: 0.3, low_load: 0.2, tenure: 0.1 };
 
 function propose(locks: Lock[]): Proposal {
@@ -106,6 +107,8 @@ export const screenHandlers: Record<string, (args: Record<string, unknown>) => u
     throw { code: 'invalid_input', message: 'Socials are planned by the desktop app, not in this preview.' };
   },
   schedule_heatmap: () => ({ days: [], cell_minutes: 30, counts: [], people: 0 }),
+  threads_watch_get: () => watch,
+  threads_watch_set: ({ settings }) => (watch = settings as WatchSettings),
   threads_review_text: () => {
     throw { code: 'invalid_input', message: 'Threads are analysed by the desktop app, not in this preview.' };
   },

@@ -294,3 +294,10 @@ export interface Review {
   total: number;
   ambiguous: number;
 }
+
+/** Opt-in thread checks outside the window. */
+export interface WatchSettings {
+  folder_enabled: boolean;
+  folder: string | null;
+  clipboard_enabled: boolean;
+}

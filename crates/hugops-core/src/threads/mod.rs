@@ -11,6 +11,7 @@ pub mod chat_kudos;
 pub mod eval;
 pub mod parse;
 pub mod review;
+pub mod watch;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
