@@ -114,3 +114,6 @@ fn body(m: &StoredMeeting) -> String {
     let lines: Vec<String> = m.local_times.iter().map(|l| l.describe()).collect();
     lines.join("\n")
 }
+
+#[cfg(test)]
+mod tests;
