@@ -11,7 +11,7 @@
 //! gave when the meeting was saved, so the agenda shows everyone's local time
 //! and a move re-checks who is outside their hours without the roster.
 
-use chrono::{DateTime, NaiveTime, SubsecRound, Utc};
+use chrono::{DateTime, Datelike, NaiveTime, SubsecRound, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -224,11 +224,10 @@ pub fn agenda(
     from: DateTime<Utc>,
     to: Option<DateTime<Utc>>,
 ) -> Result<Vec<StoredMeeting>> {
-    let to = to.map_or_else(|| "9999".to_owned(), format_instant);
     query(
         store,
-        r#"WHERE "end" > ?1 AND "start" < ?2 ORDER BY "start", uid"#,
-        params![format_instant(from), to],
+        r#"WHERE "end" > ?1 AND (?2 IS NULL OR "start" < ?2) ORDER BY "start", uid"#,
+        params![format_instant(from), to.map(format_instant)],
     )
 }
 
@@ -329,10 +328,13 @@ pub fn move_meeting(
             ),
         ));
     }
-    let length = m.end - m.start;
+    let start = new_start.trunc_subsecs(0);
+    m.end = start
+        .checked_add_signed(m.end - m.start)
+        .filter(|end| end.year() <= 9999)
+        .ok_or_else(|| Error::invalid("start", "the meeting would end after the year 9999"))?;
     m.moved_from = m.moved_from.or(Some(m.start));
-    m.start = new_start.trunc_subsecs(0);
-    m.end = m.start + length;
+    m.start = start;
     m.outside_hours = outside_hours(&m);
     m.local_times = m.compute_local_times();
     m.description = describe_all(&m.local_times);

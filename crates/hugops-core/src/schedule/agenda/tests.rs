@@ -194,6 +194,20 @@ fn attendees_missing_from_the_roster_are_kept_by_email() {
 }
 
 #[test]
+fn a_move_to_the_end_of_time_is_refused_not_a_panic() {
+    let mut st = saved(&[meeting("a", "2026-12-01T15:00:00Z", 30)]);
+    let last = DateTime::<Utc>::MAX_UTC - TimeDelta::minutes(10);
+    let err = move_meeting(&mut st, "a", last, at(NOW)).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    assert_eq!(get(&st, "a").unwrap().start, at("2026-12-01T15:00:00Z"));
+    let err = move_meeting(&mut st, "a", at("9999-12-31T23:59:00Z"), at(NOW)).unwrap_err();
+    assert!(err.to_string().contains("after the year 9999"), "{err}");
+    let far = move_meeting(&mut st, "a", at("9999-12-31T23:00:00Z"), at(NOW)).unwrap();
+    assert_eq!(far.end, at("9999-12-31T23:30:00Z"));
+    assert_eq!(agenda(&st, at(NOW), None).unwrap(), [far]);
+}
+
+#[test]
 fn only_scheduled_meetings_move() {
     let mut st = saved(&[meeting("a", "2026-12-01T15:00:00Z", 30)]);
     cancel(&mut st, "a", at(NOW)).unwrap();
