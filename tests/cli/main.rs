@@ -18,6 +18,7 @@ mod kudos_search;
 mod match_cmd;
 mod output;
 mod reminders;
+mod schedule_agenda;
 mod schedule_checkins;
 mod schedule_ics;
 mod schedule_social;

@@ -11,7 +11,7 @@ use crate::support::{fails, Fixture};
 const HEADER: &str = "name,email,team,timezone,start_date,working_hours";
 
 /// A roster of `(email, zone, start date)` rows, 09:00-17:00, one team each.
-fn roster(f: &Fixture, rows: &[(&str, &str, &str)]) -> PathBuf {
+pub fn roster(f: &Fixture, rows: &[(&str, &str, &str)]) -> PathBuf {
     let mut text = String::from(HEADER);
     for (i, (email, tz, start)) in rows.iter().enumerate() {
         let name = email.split('@').next().unwrap_or(email);
@@ -24,7 +24,7 @@ fn roster(f: &Fixture, rows: &[(&str, &str, &str)]) -> PathBuf {
 }
 
 /// A pairs file as `hugops match --json` prints it.
-fn pairs(f: &Fixture, pairs: &[(&str, &str)]) -> PathBuf {
+pub fn pairs(f: &Fixture, pairs: &[(&str, &str)]) -> PathBuf {
     let items: Vec<Value> = pairs
         .iter()
         .map(|(j, b)| serde_json::json!({"joiner": j, "buddy": b, "score": 0.5, "reasons": []}))

@@ -1,17 +1,21 @@
-//! `hugops schedule …` (issue 6): check-ins for buddy pairs and socials.
+//! `hugops schedule …` (issue 6): check-ins for buddy pairs and socials, and
+//! the meetings saved in the database.
 //!
 //! Wiring only: read the roster (and the pairs), one hugops-core call, then
-//! print JSON or an agenda with every attendee's local time, and write the
-//! calendar file when `--ics` is given.
+//! print JSON or an agenda with every attendee's local time, write the
+//! calendar file when `--ics` is given and save the meetings with `--save`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, NaiveTime, Utc};
 use clap::{ArgGroup, Args, Subcommand};
 use hugops_core::buddies::{self, PairingSource};
-use hugops_core::clock::{format_instant, Clock};
+use hugops_core::clock::{format_instant, parse_instant, Clock};
+use hugops_core::reminders::local_instant;
 use hugops_core::roster::{self, Person};
-use hugops_core::schedule::local::local_times;
+use hugops_core::schedule::agenda::{self, MeetingStatus, SaveReport, StoredMeeting};
+use hugops_core::schedule::local::{local_times, LocalTime};
 use hugops_core::schedule::social::{default_title, select_group};
 use hugops_core::schedule::{
     ics, pairs_file, plan_checkins, plan_social, CheckinOptions, Every, Group, Meeting,
@@ -36,6 +40,43 @@ pub enum Schedule {
     Checkins(CheckinsArgs),
     /// The best slots for a social across time zones, and a fair series
     Social(SocialArgs),
+    /// The saved meetings that have not ended, soonest first
+    Agenda(AgendaArgs),
+    /// Mark a saved meeting done: it is no longer reminded of
+    Done(DoneArgs),
+    /// Move a saved meeting, keeping its length
+    Move(MoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// Start from this date (local midnight in your zone) [default: now]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<String>,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    /// The meeting's UID (as `schedule agenda` shows it)
+    pub uid: String,
+    /// Print the meeting as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MoveArgs {
+    /// The meeting's UID (as `schedule agenda` shows it)
+    pub uid: String,
+    /// The new start, e.g. 2026-12-01T15:00:00Z
+    #[arg(long, value_name = "RFC3339")]
+    pub to: String,
+    /// Print the meeting as JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -56,6 +97,9 @@ pub struct CheckinsArgs {
     /// Also write the meetings to this calendar file (atomically)
     #[arg(long, value_name = "OUT.ics")]
     pub ics: Option<PathBuf>,
+    /// Also save the meetings in the database (for the agenda and reminders)
+    #[arg(long)]
+    pub save: bool,
     /// Print JSON
     #[arg(long)]
     pub json: bool,
@@ -97,6 +141,9 @@ pub struct SocialArgs {
     /// Also write the series to this calendar file (atomically)
     #[arg(long, value_name = "OUT.ics")]
     pub ics: Option<PathBuf>,
+    /// Also save the series in the database (for the agenda and reminders)
+    #[arg(long)]
+    pub save: bool,
     /// Print JSON
     #[arg(long)]
     pub json: bool,
@@ -107,8 +154,22 @@ pub struct SocialArgs {
 pub fn run(cmd: Schedule, db: Option<PathBuf>, clock: &dyn Clock, out: &mut Stdout) -> CmdResult {
     match cmd {
         Schedule::Checkins(args) => checkins(args, db, clock, out),
-        Schedule::Social(args) => social(args, clock, out),
+        Schedule::Social(args) => social(args, db, clock, out),
+        Schedule::Agenda(args) => show_agenda(args, &open(db)?, clock, out),
+        Schedule::Done(args) => {
+            let m = agenda::mark_done(&mut open(db)?, &args.uid, clock.now())?;
+            print_changed(out, &m, args.json, "marked done")
+        }
+        Schedule::Move(args) => {
+            let to = instant("to", &args.to)?;
+            let m = agenda::move_meeting(&mut open(db)?, &args.uid, to, clock.now())?;
+            print_changed(out, &m, args.json, "moved")
+        }
     }
+}
+
+fn open(db: Option<PathBuf>) -> Result<Store, Error> {
+    Store::open(store::resolve_path(db)?)
 }
 
 #[derive(Serialize)]
@@ -127,12 +188,19 @@ fn checkins(
         None => clock.today(),
     };
     let people = roster::read_roster(&args.roster)?;
-    let (rows, schedule_settings) = match &args.pairs {
-        Some(path) => (pairs_file::read_pairs(path)?, existing_settings(db)?),
-        None => {
-            let store = Store::open(store::resolve_path(db)?)?;
-            (accepted_pairs(&store)?, settings::load(&store)?.schedule)
-        }
+    // The database is opened (and created) only to read accepted pairs or
+    // to save; otherwise its settings are read if it exists.
+    let mut store = None;
+    let rows = match &args.pairs {
+        Some(path) => pairs_file::read_pairs(path)?,
+        None => accepted_pairs(store.insert(open(db.clone())?))?,
+    };
+    if args.save && store.is_none() {
+        store = Some(open(db.clone())?);
+    }
+    let schedule_settings = match &store {
+        Some(store) => settings::load(store)?.schedule,
+        None => existing_settings(db)?,
     };
     let source = args.pairs.as_deref().unwrap_or(Path::new("accepted pairs"));
     let pairs = pairs_file::resolve(&people, &rows, source)?;
@@ -145,6 +213,15 @@ fn checkins(
     if let Some(path) = &args.ics {
         ics::export_to_file(path, &meetings, &people, clock.now())?;
     }
+    let saved = match store.as_mut().filter(|_| args.save) {
+        Some(store) => Some(agenda::save_meetings(
+            store,
+            &meetings,
+            &people,
+            clock.now(),
+        )?),
+        None => None,
+    };
     if args.json {
         return crate::print_json(
             out,
@@ -157,7 +234,8 @@ fn checkins(
         writeln!(out, "no check-ins to schedule on or after {today}")?;
     }
     print_agenda(out, &meetings, &people)?;
-    print_written(out, args.ics.as_deref(), meetings.len())
+    print_written(out, args.ics.as_deref(), meetings.len())?;
+    print_saved(out, saved)
 }
 
 /// The schedule settings of the database if it already exists (it is not
@@ -183,7 +261,7 @@ fn accepted_pairs(store: &Store) -> Result<Vec<pairs_file::PairRow>, Error> {
         .collect())
 }
 
-fn social(args: SocialArgs, clock: &dyn Clock, out: &mut Stdout) -> CmdResult {
+fn social(args: SocialArgs, db: Option<PathBuf>, clock: &dyn Clock, out: &mut Stdout) -> CmdResult {
     let from = convert::date("from", &args.from)?;
     let to = convert::date("to", &args.to)?;
     let group = match (args.team, args.emails) {
@@ -219,11 +297,22 @@ fn social(args: SocialArgs, clock: &dyn Clock, out: &mut Stdout) -> CmdResult {
     if let Some(path) = &args.ics {
         ics::export_to_file(path, &series, &people, clock.now())?;
     }
+    let saved = if args.save {
+        Some(agenda::save_meetings(
+            &mut open(db)?,
+            &series,
+            &people,
+            clock.now(),
+        )?)
+    } else {
+        None
+    };
     if args.json {
         return crate::print_json(out, &plan);
     }
     print_social(out, &plan, members.len(), &people)?;
-    print_written(out, args.ics.as_deref(), series.len())
+    print_written(out, args.ics.as_deref(), series.len())?;
+    print_saved(out, saved)
 }
 
 fn print_social(out: &mut Stdout, plan: &SocialPlan, size: usize, people: &[Person]) -> CmdResult {
@@ -258,18 +347,104 @@ fn print_social(out: &mut Stdout, plan: &SocialPlan, size: usize, people: &[Pers
 /// Each meeting in UTC, then every attendee's local time.
 fn print_agenda(out: &mut Stdout, meetings: &[Meeting], people: &[Person]) -> CmdResult {
     for m in meetings {
-        writeln!(
-            out,
-            "{} – {}  {}",
-            format_instant(m.start),
-            m.end.format("%H:%M"),
-            render::clean(&m.title)
-        )?;
-        for local in local_times(m, people) {
-            writeln!(out, "  {}", render::clean(&local.describe()))?;
-        }
+        print_meeting_lines(out, m.start, m.end, &m.title, &local_times(m, people))?;
     }
     Ok(())
+}
+
+fn print_saved(out: &mut Stdout, saved: Option<SaveReport>) -> CmdResult {
+    if let Some(r) = saved {
+        writeln!(
+            out,
+            "saved: {} new, {} updated, {} unchanged",
+            r.added, r.updated, r.unchanged
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct StoredJson<'a> {
+    meetings: &'a [StoredMeeting],
+}
+
+/// `schedule agenda`: from local midnight of `--from` in the user's zone, or now.
+fn show_agenda(args: AgendaArgs, store: &Store, clock: &dyn Clock, out: &mut Stdout) -> CmdResult {
+    let from = match &args.from {
+        Some(text) => {
+            let day = convert::date("from", text)?;
+            let zone = settings::load(store)?.effective_zone(clock);
+            local_instant(day.and_time(NaiveTime::MIN), zone)
+        }
+        None => clock.now(),
+    };
+    let meetings = agenda::agenda(store, from, None)?;
+    if args.json {
+        return crate::print_json(
+            out,
+            &StoredJson {
+                meetings: &meetings,
+            },
+        );
+    }
+    if meetings.is_empty() {
+        writeln!(out, "no saved meetings from {}", format_instant(from))?;
+    }
+    for m in &meetings {
+        print_stored(out, m)?;
+    }
+    Ok(())
+}
+
+/// A meeting just marked done or moved, as JSON or in a few lines.
+fn print_changed(out: &mut Stdout, m: &StoredMeeting, json: bool, what: &str) -> CmdResult {
+    if json {
+        return crate::print_json(out, m);
+    }
+    writeln!(out, "{what}: {}", render::clean(&m.title))?;
+    print_stored(out, m)
+}
+
+/// Time and title, then UID and status, then every attendee's local time.
+fn print_stored(out: &mut Stdout, m: &StoredMeeting) -> CmdResult {
+    print_meeting_lines(out, m.start, m.end, &m.title, &m.local_times)?;
+    let mut state = format!("  uid {}  {}", m.uid, m.status.as_str());
+    if let (Some(from), MeetingStatus::Scheduled) = (m.moved_from, m.status) {
+        state.push_str(&format!(" (moved from {})", format_instant(from)));
+    }
+    writeln!(out, "{}", render::clean(&state))?;
+    Ok(())
+}
+
+/// `2026-12-01T15:00:00Z – 15:30  Title`, then one line per local time.
+fn print_meeting_lines(
+    out: &mut Stdout,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    title: &str,
+    times: &[LocalTime],
+) -> CmdResult {
+    writeln!(
+        out,
+        "{} – {}  {}",
+        format_instant(start),
+        end.format("%H:%M"),
+        render::clean(title)
+    )?;
+    for local in times {
+        writeln!(out, "  {}", render::clean(&local.describe()))?;
+    }
+    Ok(())
+}
+
+/// An RFC 3339 instant given for flag `field`.
+fn instant(field: &str, text: &str) -> Result<DateTime<Utc>, Error> {
+    parse_instant(text.trim()).ok_or_else(|| {
+        Error::invalid(
+            field,
+            format!("`{text}` is not an instant like 2026-12-01T15:00:00Z"),
+        )
+    })
 }
 
 fn print_written(out: &mut Stdout, path: Option<&Path>, n: usize) -> CmdResult {

@@ -29,6 +29,10 @@ pub enum Error {
     #[error("{what} {id} not found")]
     NotFound { what: &'static str, id: i64 },
 
+    /// The requested record, named by a text key (a meeting's UID), does not exist.
+    #[error("{what} `{key}` not found")]
+    UnknownKey { what: &'static str, key: String },
+
     /// The database file exists but is not a HugOps database (or is corrupt).
     #[error("{path}: not a HugOps database ({reason}); it was left untouched")]
     NotHugOpsDb { path: PathBuf, reason: String },
@@ -104,7 +108,7 @@ impl Error {
         match self {
             Error::InvalidInput { .. } => ErrorCode::InvalidInput,
             Error::BadFile { .. } => ErrorCode::BadFile,
-            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::NotFound { .. } | Error::UnknownKey { .. } => ErrorCode::NotFound,
             Error::NotHugOpsDb { .. } | Error::TooNew { .. } => ErrorCode::NotHugopsDb,
             Error::Sqlite(_) | Error::Migration(_) => ErrorCode::Storage,
             Error::Io { .. } => ErrorCode::Io,

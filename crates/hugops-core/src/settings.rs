@@ -1,7 +1,7 @@
 //! User settings, stored in the database.
 //!
 //! Settings live in the `settings` table, one JSON row per top-level key
-//! (`nudge`, `paused_until`, `timezone`, `schedule`), so one part can change without
+//! (`nudge`, `paused_until`, `timezone`, `schedule`, `quiet_hours`), so one part can change without
 //! rewriting the others and older or partial values still load: anything
 //! missing takes its default. The CLI edits them one dotted key at a time
 //! ([`set_value`]); the UI sends the whole [`Settings`] ([`save`]).
@@ -28,6 +28,33 @@ pub struct Settings {
     pub timezone: Option<String>,
     /// Check-ins and meeting reminders (issue 6).
     pub schedule: ScheduleSettings,
+    /// When no reminder fires at all.
+    pub quiet_hours: QuietHours,
+}
+
+/// A nightly stretch of the user's local time in which no reminder fires.
+/// It runs from `start` to `end` (excluded) and crosses midnight when `end`
+/// is not after `start`; equal times mean no quiet hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QuietHours {
+    pub enabled: bool,
+    /// Local time, serialised as `HH:MM`.
+    #[serde(with = "time_serde")]
+    pub start: NaiveTime,
+    /// Local time, serialised as `HH:MM`.
+    #[serde(with = "time_serde")]
+    pub end: NaiveTime,
+}
+
+impl Default for QuietHours {
+    fn default() -> Self {
+        QuietHours {
+            enabled: false,
+            start: NaiveTime::from_hms_opt(22, 0, 0).expect("22:00 is a valid time"),
+            end: NaiveTime::from_hms_opt(7, 0, 0).expect("07:00 is a valid time"),
+        }
+    }
 }
 
 /// How check-ins are planned and how early meetings are announced.
@@ -93,7 +120,7 @@ impl Settings {
 }
 
 /// The keys [`set_value`] accepts.
-pub const SETTABLE_KEYS: [&str; 7] = [
+pub const SETTABLE_KEYS: [&str; 10] = [
     "nudge.enabled",
     "nudge.weekday",
     "nudge.time",
@@ -101,6 +128,9 @@ pub const SETTABLE_KEYS: [&str; 7] = [
     "schedule.cadence",
     "schedule.checkin_minutes",
     "schedule.reminder_minutes",
+    "quiet_hours.enabled",
+    "quiet_hours.start",
+    "quiet_hours.end",
 ];
 
 /// The stored settings, with defaults for anything missing.
@@ -158,7 +188,10 @@ pub fn save(store: &mut Store, settings: &Settings) -> Result<()> {
 ///
 /// Keys are [`SETTABLE_KEYS`]: `nudge.enabled` (`true`/`false`/`on`/`off`),
 /// `nudge.weekday` (`mon` or `monday` ..), `nudge.time` (`HH:MM`), `timezone`
-/// (an IANA name, any case, or `system`). Errors name the key.
+/// (an IANA name, any case, or `system`), `schedule.cadence` (`day 1, week 2`),
+/// `schedule.checkin_minutes` (5 to 240), `schedule.reminder_minutes` (0 to
+/// 1440), `quiet_hours.enabled` (as `nudge.enabled`), `quiet_hours.start` and
+/// `quiet_hours.end` (`HH:MM`). Errors name the key.
 pub fn set_value(store: &mut Store, key: &str, value: &str) -> Result<Settings> {
     let value = value.trim();
     let invalid = |message: String| Error::invalid(key, message);
@@ -178,6 +211,13 @@ pub fn set_value(store: &mut Store, key: &str, value: &str) -> Result<Settings> 
                 settings.schedule.reminder_minutes =
                     parse_minutes(value, 0, 1440).map_err(invalid)?
             }
+            "quiet_hours.enabled" => {
+                settings.quiet_hours.enabled = parse_switch(value).map_err(invalid)?
+            }
+            "quiet_hours.start" => {
+                settings.quiet_hours.start = parse_time(value).map_err(invalid)?
+            }
+            "quiet_hours.end" => settings.quiet_hours.end = parse_time(value).map_err(invalid)?,
             _ => {
                 return Err(invalid(format!(
                     "unknown setting; known settings: {}",
@@ -230,6 +270,12 @@ pub fn entries(settings: &Settings) -> Vec<(String, String)> {
             "schedule.reminder_minutes",
             settings.schedule.reminder_minutes.to_string(),
         ),
+        (
+            "quiet_hours.enabled",
+            settings.quiet_hours.enabled.to_string(),
+        ),
+        ("quiet_hours.start", format_time(settings.quiet_hours.start)),
+        ("quiet_hours.end", format_time(settings.quiet_hours.end)),
     ]
     .into_iter()
     .map(|(key, value)| (key.to_owned(), value))
@@ -425,6 +471,11 @@ mod tests {
                 checkin_minutes: 45,
                 reminder_minutes: 5,
             },
+            quiet_hours: QuietHours {
+                enabled: true,
+                start: NaiveTime::from_hms_opt(21, 30, 0).unwrap(),
+                end: NaiveTime::from_hms_opt(6, 45, 0).unwrap(),
+            },
         }
     }
 
@@ -448,6 +499,7 @@ mod tests {
                 "paused_until": "2026-11-24T10:00:00Z",
                 "timezone": "Europe/Berlin",
                 "schedule": {"cadence": ["day 2", "week 3"], "checkin_minutes": 45, "reminder_minutes": 5},
+                "quiet_hours": {"enabled": true, "start": "21:30", "end": "06:45"},
             })
         );
         let back: Settings = serde_json::from_value(json).unwrap();
@@ -461,7 +513,16 @@ mod tests {
         assert_eq!(load(&st).unwrap(), custom());
         let rows = stored_rows(&st);
         let keys: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(keys, ["nudge", "paused_until", "schedule", "timezone"]);
+        assert_eq!(
+            keys,
+            [
+                "nudge",
+                "paused_until",
+                "quiet_hours",
+                "schedule",
+                "timezone"
+            ]
+        );
         assert_eq!(rows[1].1, "\"2026-11-24T10:00:00Z\"");
         save(&mut st, &Settings::default()).unwrap();
         assert_eq!(load(&st).unwrap(), Settings::default());
@@ -583,6 +644,39 @@ mod tests {
     }
 
     #[test]
+    fn quiet_hours_default_off_and_set() {
+        let mut st = store();
+        let q = load(&st).unwrap().quiet_hours;
+        assert!(!q.enabled);
+        assert_eq!(
+            (format_time(q.start), format_time(q.end)),
+            ("22:00".into(), "07:00".into())
+        );
+        set_value(&mut st, "quiet_hours.enabled", "on").unwrap();
+        set_value(&mut st, "quiet_hours.start", "23:15").unwrap();
+        let s = set_value(&mut st, "quiet_hours.end", "06:00").unwrap();
+        assert!(s.quiet_hours.enabled);
+        assert_eq!(format_time(s.quiet_hours.start), "23:15");
+        assert_eq!(format_time(s.quiet_hours.end), "06:00");
+        assert_eq!(load(&st).unwrap(), s);
+        for (key, value) in [
+            ("quiet_hours.enabled", "sometimes"),
+            ("quiet_hours.start", "24:00"),
+            ("quiet_hours.end", "7am"),
+        ] {
+            let err = set_value(&mut st, key, value).unwrap_err();
+            assert!(err.to_string().starts_with(&format!("{key}: ")), "{err}");
+        }
+        assert_eq!(load(&st).unwrap(), s);
+    }
+
+    #[test]
+    fn settings_sent_without_quiet_hours_keep_the_default() {
+        let s: Settings = serde_json::from_str(r#"{"nudge": {"enabled": false}}"#).unwrap();
+        assert_eq!(s.quiet_hours, QuietHours::default());
+    }
+
+    #[test]
     fn set_value_errors_name_the_key() {
         let mut st = store();
         for (key, value) in [
@@ -612,6 +706,9 @@ mod tests {
             ("schedule.cadence", "day 2, week 3"),
             ("schedule.checkin_minutes", "45"),
             ("schedule.reminder_minutes", "5"),
+            ("quiet_hours.enabled", "true"),
+            ("quiet_hours.start", "21:30"),
+            ("quiet_hours.end", "06:45"),
         ];
         let expected: Vec<(String, String)> = expected
             .iter()

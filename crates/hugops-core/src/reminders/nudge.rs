@@ -36,6 +36,7 @@ pub(super) fn candidate(ctx: &Context) -> Result<Option<Reminder>> {
         due_at,
         title: TITLE.into(),
         body: BODY.into(),
+        uid: None,
     }))
 }
 

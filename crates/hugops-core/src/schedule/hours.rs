@@ -7,7 +7,8 @@
 //! happens twice (fall back) takes its first instant.
 
 use chrono::{
-    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc, Weekday,
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+    Weekday,
 };
 use chrono_tz::Tz;
 
@@ -83,10 +84,14 @@ pub fn local_instant(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
 /// The person's working interval on their local date `day`, whether or not
 /// it is a weekday.
 pub fn day_interval(p: &Person, day: NaiveDate) -> Interval {
-    let (start, end) = p.working_hours;
+    hours_on(p.timezone, p.working_hours, day)
+}
+
+/// Local working hours `(start, end)` in `tz` on the local date `day`.
+fn hours_on(tz: Tz, (start, end): (NaiveTime, NaiveTime), day: NaiveDate) -> Interval {
     Interval {
-        start: local_instant(p.timezone, day.and_time(start)),
-        end: local_instant(p.timezone, day.and_time(end)),
+        start: local_instant(tz, day.and_time(start)),
+        end: local_instant(tz, day.and_time(end)),
     }
 }
 
@@ -104,14 +109,20 @@ const MARGIN_DAYS: i64 = 4;
 impl WorkingTime {
     /// The working intervals of `p` around `span`.
     pub fn around(p: &Person, span: Interval) -> Self {
-        let local = |t: DateTime<Utc>| t.with_timezone(&p.timezone).date_naive();
+        Self::of_hours(p.timezone, p.working_hours, span)
+    }
+
+    /// The working intervals of local hours `(start, end)` in `tz` around
+    /// `span`, for someone known only by zone and hours.
+    pub fn of_hours(tz: Tz, hours: (NaiveTime, NaiveTime), span: Interval) -> Self {
+        let local = |t: DateTime<Utc>| t.with_timezone(&tz).date_naive();
         let first = local(span.start) - Duration::days(MARGIN_DAYS);
         let last = local(span.end) + Duration::days(MARGIN_DAYS);
         let intervals = first
             .iter_days()
             .take_while(|d| *d <= last)
             .filter(|d| is_weekday(*d))
-            .map(|d| day_interval(p, d))
+            .map(|d| hours_on(tz, hours, d))
             .filter(|i| i.end > i.start)
             .collect();
         WorkingTime { intervals }

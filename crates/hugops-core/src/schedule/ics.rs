@@ -19,7 +19,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use super::local::{display_name, local_times};
+use super::local::{describe_all, display_name, local_times};
 use super::Meeting;
 use crate::roster::Person;
 use crate::{Error, Result};
@@ -91,12 +91,7 @@ pub fn calendar(meetings: &[Meeting], people: &[Person], stamp: DateTime<Utc>) -
 
 /// `Local times:` then one line per attendee.
 fn description(m: &Meeting, people: &[Person]) -> String {
-    let mut text = String::from("Local times:");
-    for local in local_times(m, people) {
-        text.push('\n');
-        text.push_str(&local.describe());
-    }
-    text
+    describe_all(&local_times(m, people))
 }
 
 /// `20261201T150000Z`

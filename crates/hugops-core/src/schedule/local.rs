@@ -3,18 +3,22 @@
 
 use chrono::DateTime;
 use chrono_tz::Tz;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::Meeting;
 use crate::roster::Person;
 
-/// One attendee's local time of a meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One attendee's local time of a meeting. In JSON the zone is its IANA
+/// name and the times carry their offset: `2026-12-01T20:30:00+05:30`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LocalTime {
     pub name: String,
     pub email: String,
+    #[serde(serialize_with = "zone_name")]
     pub zone: Tz,
+    #[serde(serialize_with = "with_offset")]
     pub start: DateTime<Tz>,
+    #[serde(serialize_with = "with_offset")]
     pub end: DateTime<Tz>,
     /// Some of the meeting is outside their working hours.
     pub outside_hours: bool,
@@ -46,6 +50,25 @@ impl LocalTime {
         }
         text
     }
+}
+
+/// `Local times:` then one line per attendee (see [`LocalTime::describe`]):
+/// the description of a calendar event or a stored meeting.
+pub fn describe_all(times: &[LocalTime]) -> String {
+    let mut text = String::from("Local times:");
+    for local in times {
+        text.push('\n');
+        text.push_str(&local.describe());
+    }
+    text
+}
+
+fn zone_name<S: Serializer>(zone: &Tz, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(zone.name())
+}
+
+fn with_offset<S: Serializer>(t: &DateTime<Tz>, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&t.format("%Y-%m-%dT%H:%M:%S%:z"))
 }
 
 /// The local times of every attendee found in `people` (by email), in

@@ -7,8 +7,10 @@
 //! need no special case. [`checkins`] places a buddy pair's onboarding
 //! meetings, [`social`] ranks slots for a group and rotates a recurring
 //! series, [`fairness`] keeps the tally of who was asked to meet outside
-//! their hours, and [`ics`] writes the calendar file.
+//! their hours, and [`ics`] writes the calendar file. [`agenda`] keeps the
+//! meetings saved in the database: marked done, moved, listed, reminded of.
 
+pub mod agenda;
 pub mod checkins;
 pub mod fairness;
 pub mod heatmap;
@@ -36,6 +38,23 @@ pub enum MeetingKind {
     Checkin,
     /// A social for a group.
     Social,
+}
+
+impl MeetingKind {
+    /// The stored and serialised name: `checkin` or `social`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingKind::Checkin => "checkin",
+            MeetingKind::Social => "social",
+        }
+    }
+
+    /// The kind named `text` (as written by [`MeetingKind::as_str`]).
+    pub fn parse(text: &str) -> Option<Self> {
+        [MeetingKind::Checkin, MeetingKind::Social]
+            .into_iter()
+            .find(|k| k.as_str() == text)
+    }
 }
 
 /// One scheduled meeting. Emails are lowercase; `outside_hours` lists, in

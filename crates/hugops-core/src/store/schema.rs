@@ -3,7 +3,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const VERSION: i64 = 2;
+pub const VERSION: i64 = 3;
 
 /// Version 1: the kudos journal with its full-text index, settings, and the
 /// log of reminders already shown.
@@ -95,9 +95,39 @@ CREATE TABLE pairings (
 CREATE INDEX pairings_by_buddy ON pairings (buddy_email, paired_on);
 "#;
 
+/// Version 3: meetings saved from a schedule (check-ins and socials), with
+/// their status and where they were moved from, and reminders snoozed until
+/// a later instant.
+const V3: &str = r#"
+CREATE TABLE meetings (
+    uid           TEXT PRIMARY KEY,
+    kind          TEXT NOT NULL CHECK (kind IN ('checkin', 'social')),
+    title         TEXT NOT NULL,
+    "start"       TEXT NOT NULL,
+    "end"         TEXT NOT NULL,
+    attendees     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(attendees)),
+    outside_hours TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(outside_hours)),
+    description   TEXT NOT NULL DEFAULT '',
+    status        TEXT NOT NULL DEFAULT 'scheduled'
+                  CHECK (status IN ('scheduled', 'done', 'cancelled')),
+    moved_from    TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+CREATE INDEX meetings_by_start ON meetings ("start");
+
+-- A reminder shown and snoozed fires again at `due_at`.
+CREATE TABLE reminder_snoozes (
+    kind       TEXT NOT NULL,
+    due_at     TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (kind, due_at)
+);
+"#;
+
 /// All migrations, oldest first.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 #[cfg(test)]
