@@ -6,25 +6,29 @@
 //! opt-out. A pair is feasible when the two are different people on different
 //! teams (compared case-insensitively) and the pair is not in the history.
 //!
-//! Each feasible pair gets a score in [0, 1] (see [`Weights`]). The assignment
-//! first matches as many joiners as possible, then maximises the total score,
-//! exactly: a min-cost flow over source → joiner (capacity 1) → buddy
-//! (capacity 1, cost `-(M + score × scale)` with `M` larger than any total) →
-//! sink (capacity `buddy_capacity`), solved one joiner at a time with Dijkstra
-//! on reduced costs (see `max_gain_assignment`). Each joiner's candidate list
-//! is first cut to its best edges in a way that provably keeps an optimum
-//! (see `kept_prefix`). Scores are compared as integers (the score times
-//! `scale`, 10⁹ up to about 10,000 joiners). Pair scores are rounded to the
-//! 4 decimals that are printed before any of this, so the assignment is
-//! optimal over exactly the printed candidate scores. Joiners and buddies are ordered by email before the graph is
-//! built and every tie is broken by that order, so the same input always gives
-//! the same output.
+//! Each feasible pair gets a score in [0, 1] (see [`Weights`]), rounded to
+//! the 4 decimals that are printed, so the assignment is optimal over exactly
+//! the printed candidate scores; scores are then compared as whole numbers of
+//! 10⁻⁴. The assignment first matches as many joiners as possible, then
+//! maximises the total score, exactly: a min-cost flow over source → joiner
+//! (capacity 1) → buddy (capacity 1, cost `-(M + score)` with `M` larger than
+//! any total) → sink (capacity `buddy_capacity`), solved one joiner at a time
+//! with Dijkstra on reduced costs (see `max_gain_assignment`). Each joiner's
+//! candidate list is first cut to its best edges in a way that provably keeps
+//! an optimum (see `best_edges`). Joiners and buddies are ordered by email
+//! before the graph is built and every tie is broken by that order, so the
+//! same input always gives the same output.
+//!
+//! Scoring every pair is most of the work (19 million pairs for 1,000
+//! joiners and 19,000 buddies): it runs on every core, without divisions
+//! (see `Problem`). [`score_feasible_pairs`] gives the scores alone.
 //!
 //! Emails are compared lowercased and assumed unique ([`crate::roster::parse_roster`]
 //! guarantees it).
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::ops::Range;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
@@ -241,13 +245,302 @@ struct Prep {
     person: usize,
     email: String,
     team: u32,
+    /// Ids of the lowercased interests, sorted and deduplicated.
     interests: Vec<u32>,
+    /// The same ids as bits, when every id of the roster is below 128.
+    interest_bits: u128,
     interval: (i64, i64),
     tenure_days: i64,
 }
 
 fn tenure_days(p: &Person, today: NaiveDate) -> i64 {
     (today - p.start_date).num_days()
+}
+
+/// Scores are optimised as whole numbers of 10⁻⁴, the printed precision.
+const SCORE_UNITS: f64 = 1e4;
+
+/// Whether a joiner may get a given buddy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Free,
+    /// The same person (or email).
+    Themselves,
+    /// Paired before (in the history).
+    Repeat,
+}
+
+/// What scoring reads of a buddy, packed so that a joiner's scan over every
+/// buddy stays in the processor's caches.
+#[derive(Debug, Clone, Copy)]
+struct BuddyKey {
+    interest_bits: u128,
+    /// How many interests.
+    interest_count: u32,
+    /// The weighted parts of the score that do not depend on the joiner.
+    low_load: f64,
+    tenure: f64,
+    team: u32,
+    /// Index of the buddy's working interval in [`Problem::intervals`].
+    interval: u32,
+}
+
+/// Joiners and possible buddies on the reference date, in email order, with
+/// all that scoring needs: what [`match_buddies`] and
+/// [`score_feasible_pairs`] share.
+///
+/// Scoring runs once per pair (19 million in the benchmark of issue 5), so
+/// it avoids divisions: the shared-hours part is computed once per joiner
+/// and distinct buddy interval, the interests part is looked up by
+/// (union, common) counts. Both give the very values of the formulas.
+struct Problem {
+    weights: Weights,
+    joiners: Vec<Prep>,
+    buddies: Vec<Prep>,
+    capacities: Vec<u32>,
+    /// Distinct past joiners of each buddy.
+    load: Vec<u32>,
+    keys: Vec<BuddyKey>,
+    /// The distinct working intervals of the buddies.
+    intervals: Vec<(i64, i64)>,
+    /// For each joiner, the buddies they may not get.
+    excluded: Vec<Vec<(usize, Mark)>>,
+    /// The weighted interests part by `union * 129 + common` when every
+    /// interest of the roster fits in [`Prep::interest_bits`]; else empty.
+    interest_parts: Vec<f64>,
+}
+
+/// Scratch space of one scan: one [`Mark::Free`] per buddy (left so), the
+/// joiner's shared-hours part per buddy interval.
+struct Scratch {
+    marks: Vec<Mark>,
+    hours_parts: Vec<f64>,
+    /// For [`best_edges`].
+    room: Vec<usize>,
+}
+
+impl Problem {
+    fn new(people: &[Person], history: &[(String, String)], opts: &MatchOptions) -> Problem {
+        let weights = opts.weights.normalised();
+        let day = reference_day(opts.today);
+        let emails: Vec<String> = people.iter().map(|p| p.email.to_lowercase()).collect();
+        let mut order: Vec<usize> = (0..people.len()).collect();
+        order.sort_by(|&a, &b| emails[a].cmp(&emails[b]).then(a.cmp(&b)));
+
+        let mut teams: HashMap<String, u32> = HashMap::new();
+        let mut tags: HashMap<String, u32> = HashMap::new();
+        let mut prep = |i: usize| -> Prep {
+            let p = &people[i];
+            let n = teams.len() as u32;
+            let team = *teams.entry(p.team.trim().to_lowercase()).or_insert(n);
+            let mut interests: Vec<u32> = p
+                .interests
+                .iter()
+                .map(|s| {
+                    let n = tags.len() as u32;
+                    *tags.entry(s.trim().to_lowercase()).or_insert(n)
+                })
+                .collect();
+            interests.sort_unstable();
+            interests.dedup();
+            Prep {
+                person: i,
+                email: emails[i].clone(),
+                team,
+                interests,
+                interest_bits: 0,
+                interval: working_interval(p, day),
+                tenure_days: tenure_days(p, opts.today),
+            }
+        };
+        let mut joiners = Vec::new();
+        let mut buddies = Vec::new();
+        for &i in &order {
+            let p = &people[i];
+            let t = tenure_days(p, opts.today);
+            if t <= i64::from(opts.joiner_window_days) {
+                joiners.push(prep(i));
+            }
+            if t >= i64::from(opts.min_tenure_days) && p.buddy_capacity > 0 && !p.opt_out {
+                buddies.push(prep(i));
+            }
+        }
+        let interest_parts = if tags.len() <= 128 {
+            for p in joiners.iter_mut().chain(buddies.iter_mut()) {
+                p.interest_bits = p.interests.iter().fold(0, |m, &id| m | 1u128 << id);
+            }
+            (0..129usize * 129)
+                .map(|k| {
+                    let (union, common) = (k / 129, k % 129);
+                    let jaccard = if union == 0 {
+                        0.0
+                    } else {
+                        common as f64 / union as f64
+                    };
+                    weights.shared_interests * jaccard
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+
+        // History: distinct pairs, the load of each buddy, the repeats of each joiner.
+        let pairs_seen: HashSet<(String, String)> = history
+            .iter()
+            .map(|(j, b)| (j.trim().to_lowercase(), b.trim().to_lowercase()))
+            .collect();
+        let mut buddy_pos: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (k, b) in buddies.iter().enumerate() {
+            buddy_pos.entry(b.email.as_str()).or_default().push(k);
+        }
+        let mut load = vec![0u32; buddies.len()];
+        let mut repeats: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (j, b) in &pairs_seen {
+            for &k in buddy_pos.get(b.as_str()).into_iter().flatten() {
+                load[k] += 1;
+                repeats.entry(j.as_str()).or_default().push(k);
+            }
+        }
+        // Repeats first, so that being themselves wins.
+        let excluded = joiners
+            .iter()
+            .map(|j| {
+                let repeat = repeats.get(j.email.as_str()).into_iter().flatten();
+                let same = buddy_pos.get(j.email.as_str()).into_iter().flatten();
+                repeat
+                    .map(|&k| (k, Mark::Repeat))
+                    .chain(same.map(|&k| (k, Mark::Themselves)))
+                    .collect()
+            })
+            .collect();
+
+        let mut interval_ids: HashMap<(i64, i64), u32> = HashMap::new();
+        let mut intervals = Vec::new();
+        let keys = buddies
+            .iter()
+            .zip(&load)
+            .map(|(b, &n)| BuddyKey {
+                interest_bits: b.interest_bits,
+                interest_count: b.interests.len() as u32,
+                low_load: weights.low_load / (1.0 + f64::from(n)),
+                tenure: weights.tenure * (b.tenure_days as f64 / 730.0).clamp(0.0, 1.0),
+                team: b.team,
+                interval: *interval_ids.entry(b.interval).or_insert_with(|| {
+                    intervals.push(b.interval);
+                    (intervals.len() - 1) as u32
+                }),
+            })
+            .collect();
+        let capacities = buddies
+            .iter()
+            .map(|b| people[b.person].buddy_capacity)
+            .collect();
+        Problem {
+            weights,
+            joiners,
+            buddies,
+            capacities,
+            load,
+            keys,
+            intervals,
+            excluded,
+            interest_parts,
+        }
+    }
+
+    fn scratch(&self) -> Scratch {
+        Scratch {
+            marks: vec![Mark::Free; self.buddies.len()],
+            hours_parts: vec![0.0; self.intervals.len()],
+            room: vec![0; SCORE_UNITS as usize + 1],
+        }
+    }
+
+    /// Scores joiner `ji` against every possible buddy, in order, calling
+    /// `visit(buddy, score)` for each feasible pair with the score in
+    /// [`SCORE_UNITS`]; returns why the joiner would be left unmatched.
+    fn scan(
+        &self,
+        ji: usize,
+        scratch: &mut Scratch,
+        mut visit: impl FnMut(usize, u32),
+    ) -> &'static str {
+        let j = &self.joiners[ji];
+        let Scratch {
+            marks, hours_parts, ..
+        } = scratch;
+        for &(k, mark) in &self.excluded[ji] {
+            marks[k] = mark;
+        }
+        for (part, &interval) in hours_parts.iter_mut().zip(&self.intervals) {
+            let hours = overlap_hours(j.interval, interval);
+            *part = self.weights.shared_hours * (hours / 8.0).min(1.0);
+        }
+        let (mut any_buddy, mut any_other_team, mut any_new) = (false, false, false);
+        for (bi, b) in self.keys.iter().enumerate() {
+            let mark = marks[bi];
+            if mark == Mark::Themselves {
+                continue;
+            }
+            any_buddy = true;
+            if b.team == j.team {
+                continue;
+            }
+            any_other_team = true;
+            if mark == Mark::Repeat {
+                continue;
+            }
+            any_new = true;
+            let hours_part = hours_parts[b.interval as usize];
+            visit(bi, self.score_units(j, b, bi, hours_part));
+        }
+        for &(k, _) in &self.excluded[ji] {
+            marks[k] = Mark::Free;
+        }
+        if !any_buddy {
+            NO_POSSIBLE_BUDDY
+        } else if !any_other_team {
+            NO_OTHER_TEAM
+        } else if !any_new {
+            ALL_REPEATS
+        } else {
+            ALL_AT_CAPACITY
+        }
+    }
+
+    /// The score of a pair (see [`Weights`]), rounded to the 4 decimals that
+    /// are printed, in [`SCORE_UNITS`]: the assignment is optimal over
+    /// exactly the scores a reader sees.
+    #[inline]
+    fn score_units(&self, j: &Prep, b: &BuddyKey, bi: usize, hours_part: f64) -> u32 {
+        let interests_part = if self.interest_parts.is_empty() {
+            self.weights.shared_interests * jaccard_ids(&j.interests, &self.buddies[bi].interests)
+        } else {
+            // The joiner's few interests are looked up in the buddy's bits
+            // (quicker than counting bits without a popcount instruction).
+            let common: u32 = j
+                .interests
+                .iter()
+                .map(|&id| (b.interest_bits >> id) as u32 & 1)
+                .sum();
+            let union = (j.interests.len() as u32 + b.interest_count - common) as usize;
+            let common = common as usize;
+            self.interest_parts[union * 129 + common]
+        };
+        let s = hours_part + interests_part + b.low_load + b.tenure;
+        round_units(s.clamp(0.0, 1.0) * SCORE_UNITS)
+    }
+}
+
+/// `x.round()` (half away from zero) for `0 ≤ x ≤ 10⁴`, without a call to
+/// libm nor a branch: this runs once per pair.
+fn round_units(x: f64) -> u32 {
+    let whole = x as u32;
+    whole + u32::from(x - f64::from(whole) >= 0.5)
+}
+
+fn units_to_score(q: u32) -> f64 {
+    f64::from(q) / SCORE_UNITS
 }
 
 /// Matches joiners with buddies; see the module documentation.
@@ -259,174 +552,48 @@ pub fn match_buddies(
     history: &[(String, String)],
     opts: &MatchOptions,
 ) -> MatchResult {
-    let weights = opts.weights.normalised();
-    let day = reference_day(opts.today);
-    let mut order: Vec<usize> = (0..people.len()).collect();
-    let emails: Vec<String> = people.iter().map(|p| p.email.to_lowercase()).collect();
-    order.sort_by(|&a, &b| emails[a].cmp(&emails[b]).then(a.cmp(&b)));
+    let problem = Problem::new(people, history, opts);
+    let (joiners, buddies) = (&problem.joiners, &problem.buddies);
+    let scans = problem.scan_all(opts.include_candidates, problem.threads());
 
-    let mut teams: HashMap<String, u32> = HashMap::new();
-    let mut tags: HashMap<String, u32> = HashMap::new();
-    let mut prep = |i: usize| -> Prep {
-        let p = &people[i];
-        let n = teams.len() as u32;
-        let team = *teams.entry(p.team.trim().to_lowercase()).or_insert(n);
-        let mut interests: Vec<u32> = p
-            .interests
-            .iter()
-            .map(|s| {
-                let n = tags.len() as u32;
-                *tags.entry(s.trim().to_lowercase()).or_insert(n)
-            })
-            .collect();
-        interests.sort_unstable();
-        interests.dedup();
-        Prep {
-            person: i,
-            email: emails[i].clone(),
-            team,
-            interests,
-            interval: working_interval(p, day),
-            tenure_days: tenure_days(p, opts.today),
-        }
-    };
-    let mut joiners = Vec::new();
-    let mut buddies = Vec::new();
-    for &i in &order {
-        let p = &people[i];
-        let t = tenure_days(p, opts.today);
-        let is_joiner = t <= i64::from(opts.joiner_window_days);
-        let is_buddy = t >= i64::from(opts.min_tenure_days) && p.buddy_capacity > 0 && !p.opt_out;
-        if is_joiner {
-            joiners.push(prep(i));
-        }
-        if is_buddy {
-            buddies.push(prep(i));
-        }
-    }
-
-    // History: distinct pairs, the load of each buddy, the repeats of each joiner.
-    let pairs_seen: HashSet<(String, String)> = history
+    // Integer gains: a constant per matched joiner larger than any total
+    // score (so the count comes first), plus the score.
+    let big = 2 * SCORE_UNITS as i64 * (joiners.len() as i64 + 1) + 1;
+    let gains: Vec<Vec<(usize, i64)>> = scans
         .iter()
-        .map(|(j, b)| (j.trim().to_lowercase(), b.trim().to_lowercase()))
+        .map(|scan| {
+            let edges = scan.edges.iter();
+            edges.map(|&(bi, q)| (bi, big + i64::from(q))).collect()
+        })
         .collect();
-    let buddy_pos: HashMap<&str, usize> = buddies
-        .iter()
-        .enumerate()
-        .map(|(k, b)| (b.email.as_str(), k))
-        .collect();
-    let mut load = vec![0u32; buddies.len()];
-    let mut repeats: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (j, b) in &pairs_seen {
-        if let Some(&k) = buddy_pos.get(b.as_str()) {
-            load[k] += 1;
-            repeats.entry(j.as_str()).or_default().push(k);
-        }
-    }
-
-    // Integer gains: a big constant per matched joiner (so the count comes
-    // first), plus the scaled score.
-    let nj = joiners.len() as i64;
-    let scale: i64 =
-        (1_000_000_000_000_000_000i64 / 8 / ((nj + 1) * (nj + 1))).clamp(1, 1_000_000_000);
-    let big = 2 * scale * (nj + 1) + 1;
-    let caps: Vec<u32> = buddies
-        .iter()
-        .map(|b| people[b.person].buddy_capacity)
-        .collect();
-
-    // Candidate edges `(buddy, scaled score, score)`, scored, then pruned.
-    let mut stamp = vec![usize::MAX; buddies.len()];
-    let mut edges: Vec<Vec<(usize, i64, f64)>> = Vec::with_capacity(joiners.len());
-    let mut list: Vec<(usize, i64, f64)> = Vec::new();
-    let mut reasons_unmatched: Vec<&'static str> = Vec::with_capacity(joiners.len());
-    let mut candidates = Vec::new();
-    for (ji, j) in joiners.iter().enumerate() {
-        if let Some(ks) = repeats.get(j.email.as_str()) {
-            for &k in ks {
-                stamp[k] = ji;
-            }
-        }
-        let (mut any_buddy, mut any_other_team, mut any_new) = (false, false, false);
-        list.clear();
-        for (bi, b) in buddies.iter().enumerate() {
-            if b.person == j.person || b.email == j.email {
-                continue;
-            }
-            any_buddy = true;
-            if b.team == j.team {
-                continue;
-            }
-            any_other_team = true;
-            if stamp[bi] == ji {
-                continue;
-            }
-            any_new = true;
-            let hours = overlap_hours(j.interval, b.interval);
-            let s = weights.shared_hours * (hours / 8.0).min(1.0)
-                + weights.shared_interests * jaccard_ids(&j.interests, &b.interests)
-                + weights.low_load / (1.0 + f64::from(load[bi]))
-                + weights.tenure * (b.tenure_days as f64 / 730.0).clamp(0.0, 1.0);
-            // Rounded to the 4 decimals that are printed, so the assignment is
-            // optimal over exactly the scores a reader sees.
-            let s = (s.clamp(0.0, 1.0) * 1e4).round() / 1e4;
-            if opts.include_candidates {
-                candidates.push(Candidate {
-                    joiner: j.email.clone(),
-                    buddy: b.email.clone(),
-                    score: s,
-                });
-            }
-            list.push((bi, (s * scale as f64).round() as i64, s));
-        }
-        reasons_unmatched.push(if !any_buddy {
-            NO_POSSIBLE_BUDDY
-        } else if !any_other_team {
-            NO_OTHER_TEAM
-        } else if !any_new {
-            ALL_REPEATS
-        } else {
-            ALL_AT_CAPACITY
-        });
-        // Best first, ties by buddy email (the buddy order).
-        let best_first =
-            |a: &(usize, i64, f64), b: &(usize, i64, f64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
-        if list.len() > joiners.len() && !joiners.is_empty() {
-            // Capacities are at least 1, so the kept prefix is at most this long.
-            list.select_nth_unstable_by(joiners.len() - 1, best_first);
-            list.truncate(joiners.len());
-        }
-        list.sort_unstable_by(best_first);
-        let keep = kept_prefix(&list, &caps, joiners.len());
-        edges.push(list[..keep].to_vec());
-    }
-
-    let graph_edges: Vec<Vec<(usize, i64)>> = edges
-        .iter()
-        .map(|l| l.iter().map(|&(bi, q, _)| (bi, big + q)).collect())
-        .collect();
-    let assigned = max_gain_assignment(&graph_edges, &caps);
+    let assigned = max_gain_assignment(&gains, &problem.capacities);
 
     let mut pairs = Vec::new();
     let mut unmatched = Vec::new();
     let mut total = 0.0;
-    for (ji, a) in assigned.iter().enumerate() {
-        let j = &joiners[ji];
+    for ((j, scan), a) in joiners.iter().zip(&scans).zip(&assigned) {
         match a {
             Some(bi) => {
-                let score = edges[ji].iter().find(|e| e.0 == *bi).map_or(0.0, |e| e.2);
+                let q = scan.edges.iter().find(|e| e.0 == *bi).map_or(0, |e| e.1);
+                let score = units_to_score(q);
                 total += score;
                 let b = &buddies[*bi];
                 pairs.push(Pair {
                     joiner: j.email.clone(),
                     buddy: b.email.clone(),
                     score,
-                    reasons: reasons(&people[j.person], &people[b.person], j, b, load[*bi]),
+                    reasons: reasons(
+                        &people[j.person],
+                        &people[b.person],
+                        j,
+                        b,
+                        problem.load[*bi],
+                    ),
                 });
             }
             None => unmatched.push(Unmatched {
                 joiner: j.email.clone(),
-                reason: reasons_unmatched[ji].to_owned(),
+                reason: scan.reason.to_owned(),
             }),
         }
     }
@@ -434,12 +601,141 @@ pub fn match_buddies(
         pairs,
         unmatched,
         total_score: total,
-        candidates,
+        candidates: scans.into_iter().flat_map(|s| s.candidates).collect(),
     }
 }
 
-/// Keeps, of a joiner's edges sorted best first, the shortest prefix whose
-/// buddies' capacities sum to at least the number of joiners.
+/// What [`Problem::scan_all`] finds for one joiner.
+#[derive(Debug, PartialEq)]
+struct JoinerScan {
+    /// The edges `(buddy, score)` that can matter (see [`best_edges`]).
+    edges: Vec<(usize, u32)>,
+    /// Why the joiner would be left unmatched.
+    reason: &'static str,
+    /// Every feasible pair of the joiner, when asked for.
+    candidates: Vec<Candidate>,
+}
+
+/// Below this many pairs the scan runs on one thread.
+const PARALLEL_PAIRS: usize = 1 << 20;
+
+impl Problem {
+    /// How many threads to scan with: one per core for a large problem.
+    fn threads(&self) -> usize {
+        if self.joiners.len().saturating_mul(self.buddies.len()) < PARALLEL_PAIRS {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        }
+    }
+
+    /// Scans every joiner and keeps their best edges, in joiner order, in
+    /// contiguous blocks of joiners on up to `threads` threads.
+    fn scan_all(&self, with_candidates: bool, threads: usize) -> Vec<JoinerScan> {
+        let nj = self.joiners.len();
+        let scan_block = |block: Range<usize>| -> Vec<JoinerScan> {
+            let mut scratch = self.scratch();
+            let mut list = Vec::new();
+            block
+                .map(|ji| {
+                    list.clear();
+                    let reason = self.scan(ji, &mut scratch, |bi, q| list.push((bi, q)));
+                    let candidates = if with_candidates {
+                        self.candidates(ji, &list)
+                    } else {
+                        Vec::new()
+                    };
+                    let edges = best_edges(&list, &self.capacities, nj, &mut scratch.room);
+                    JoinerScan {
+                        edges,
+                        reason,
+                        candidates,
+                    }
+                })
+                .collect()
+        };
+        if threads <= 1 || nj <= 1 {
+            return scan_block(0..nj);
+        }
+        let size = nj.div_ceil(threads);
+        let blocks = (0..nj)
+            .step_by(size)
+            .map(|start| start..(start + size).min(nj));
+        let scan_block = &scan_block;
+        std::thread::scope(|s| {
+            let running: Vec<_> = blocks
+                .map(|block| {
+                    let thread = std::thread::Builder::new().spawn_scoped(s, {
+                        let block = block.clone();
+                        move || scan_block(block)
+                    });
+                    (block, thread)
+                })
+                .collect();
+            running
+                .into_iter()
+                .flat_map(|(block, thread)| match thread {
+                    Ok(thread) => thread
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    // No thread to be had: do it here.
+                    Err(_) => scan_block(block),
+                })
+                .collect()
+        })
+    }
+
+    /// Joiner `ji`'s feasible pairs, from `(buddy, score)`.
+    fn candidates(&self, ji: usize, list: &[(usize, u32)]) -> Vec<Candidate> {
+        let joiner = &self.joiners[ji].email;
+        list.iter()
+            .map(|&(bi, q)| Candidate {
+                joiner: joiner.clone(),
+                buddy: self.buddies[bi].email.clone(),
+                score: units_to_score(q),
+            })
+            .collect()
+    }
+}
+
+/// Joiners and possible buddies as [`match_buddies`] sees them (emails in
+/// order) and each buddy's capacity; see [`score_feasible_pairs`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreTable {
+    pub joiners: Vec<String>,
+    pub buddies: Vec<String>,
+    pub capacities: Vec<u32>,
+}
+
+/// Every feasible pair with the score [`match_buddies`] optimises (rounded
+/// to 4 decimals), without the assignment: for callers that cannot afford a
+/// [`Candidate`] per pair (19 million for 1,000 joiners and 19,000 buddies),
+/// such as a comparison with another solver. Calls `visit(joiner, buddy,
+/// score)` with indices into the returned lists, joiner by joiner, buddies
+/// in order.
+pub fn score_feasible_pairs(
+    people: &[Person],
+    history: &[(String, String)],
+    opts: &MatchOptions,
+    mut visit: impl FnMut(usize, usize, f64),
+) -> ScoreTable {
+    let problem = Problem::new(people, history, opts);
+    let mut scratch = problem.scratch();
+    for ji in 0..problem.joiners.len() {
+        problem.scan(ji, &mut scratch, |bi, q| visit(ji, bi, units_to_score(q)));
+    }
+    let emails = |list: Vec<Prep>| list.into_iter().map(|p| p.email).collect();
+    ScoreTable {
+        joiners: emails(problem.joiners),
+        buddies: emails(problem.buddies),
+        capacities: problem.capacities,
+    }
+}
+
+/// Keeps, of a joiner's edges (`list`, in buddy order), the shortest prefix
+/// in best-first order (score descending, ties by buddy order) whose
+/// buddies' capacities sum to at least the number of joiners; returns it in
+/// that order.
 ///
 /// This keeps an optimal assignment: in any optimal assignment where the
 /// joiner has a buddy outside that prefix, the other joiners use at most
@@ -447,15 +743,44 @@ pub fn match_buddies(
 /// moving the joiner there keeps every rule, the count, and a score at least
 /// as high (the prefix holds the best edges). Doing this for each joiner in
 /// turn gives an optimal assignment using only kept edges.
-fn kept_prefix(edges: &[(usize, i64, f64)], caps: &[u32], joiners: usize) -> usize {
-    let mut room = 0usize;
-    for (k, e) in edges.iter().enumerate() {
-        room += caps[e.0] as usize;
-        if room >= joiners {
-            return k + 1;
-        }
+///
+/// Only the kept edges are sorted: `room` (zeros, one per score unit, left
+/// so) first sums the capacity at each score, which gives the lowest kept
+/// score and the capacity above it.
+fn best_edges(
+    list: &[(usize, u32)],
+    caps: &[u32],
+    joiners: usize,
+    room: &mut [usize],
+) -> Vec<(usize, u32)> {
+    for &(bi, q) in list {
+        room[q as usize] += caps[bi] as usize;
     }
-    edges.len()
+    // `floor`: the lowest score kept; `above`: the capacity of the edges
+    // scoring more. When all the capacity is short of `joiners`, every edge
+    // is kept.
+    let (mut floor, mut above) = (None, 0);
+    for q in (0..room.len()).rev() {
+        if above + room[q] >= joiners {
+            floor = Some(q);
+            break;
+        }
+        above += room[q];
+    }
+    let (floor, mut above) = floor.map_or((0, 0), |q| (q, above));
+    let mut kept = Vec::new();
+    for &(bi, q) in list {
+        let q_us = q as usize;
+        if q_us > floor || (q_us == floor && above < joiners) {
+            if q_us == floor {
+                above += caps[bi] as usize;
+            }
+            kept.push((bi, q));
+        }
+        room[q_us] = 0;
+    }
+    kept.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    kept
 }
 
 struct Edge {
