@@ -783,13 +783,6 @@ fn best_edges(
     kept
 }
 
-struct Edge {
-    to: usize,
-    rev: usize,
-    cap: u32,
-    cost: i64,
-}
-
 /// Exact assignment: min-cost flow with gains as negative costs, built one
 /// joiner at a time (in email order), as in the Hungarian algorithm.
 ///
@@ -804,55 +797,36 @@ struct Edge {
 /// costs (node potentials kept valid after each search), stopping as soon as
 /// the sink is settled; ties are broken by node index, i.e. by email.
 ///
+/// The residual graph is never built: nodes are joiners (`0..nj`), buddies
+/// (`nj..nj + nb`) and the sink, and its edges are read off the assignment.
+/// A joiner reaches every buddy of their list but their own (cost -gain); a
+/// buddy reaches each joiner they hold (cost +gain, giving them up), in
+/// joiner order, then the sink while they have room (cost 0). Edges out of
+/// the sink never matter: the search stops there.
+///
 /// `gains[j]` lists `(buddy, gain)`; returns each joiner's buddy.
 fn max_gain_assignment(gains: &[Vec<(usize, i64)>], caps: &[u32]) -> Vec<Option<usize>> {
     let nj = gains.len();
     let nb = caps.len();
     let sink = nj + nb;
     let n = sink + 1;
-    let mut g: Vec<Vec<Edge>> = (0..n).map(|_| Vec::new()).collect();
-    let add = |g: &mut Vec<Vec<Edge>>, u: usize, v: usize, cap: u32, cost: i64| {
-        let (ru, rv) = (g[v].len(), g[u].len());
-        g[u].push(Edge {
-            to: v,
-            rev: ru,
-            cap,
-            cost,
-        });
-        g[v].push(Edge {
-            to: u,
-            rev: rv,
-            cap: 0,
-            cost: -cost,
-        });
-    };
-    for (j, list) in gains.iter().enumerate() {
-        for &(b, gain) in list {
-            add(&mut g, j, nj + b, 1, -gain);
-        }
-    }
-    for (b, &cap) in caps.iter().enumerate() {
-        if cap > 0 {
-            add(&mut g, nj + b, sink, cap, 0);
-        }
-    }
+    let mut assigned: Vec<Option<usize>> = vec![None; nj];
+    // The joiners each buddy holds, in joiner order, with the pair's gain.
+    let mut holders: Vec<Vec<(usize, i64)>> = vec![Vec::new(); nb];
 
     const INF: i64 = i64::MAX;
     let mut pot = vec![0i64; n];
     let mut dist = vec![INF; n];
-    let mut prev: Vec<(usize, usize)> = vec![(usize::MAX, 0); n];
+    // The node before each node on its shortest path, and the edge's cost.
+    let mut prev: Vec<(usize, i64)> = vec![(usize::MAX, 0); n];
     let mut touched: Vec<usize> = Vec::new();
     let mut heap = BinaryHeap::new();
     for j in 0..nj {
-        let Some(pj) = g[j]
-            .iter()
-            .filter(|e| e.cap > 0)
-            .map(|e| pot[e.to] - e.cost)
-            .max()
-        else {
+        // Every edge out of `j` (all open: `j` is new) gets a non-negative
+        // reduced cost.
+        let Some(pj) = gains[j].iter().map(|&(b, gain)| pot[nj + b] + gain).max() else {
             continue;
         };
-        // Every edge out of `j` gets a non-negative reduced cost.
         pot[j] = pj;
         dist[j] = 0;
         touched.push(j);
@@ -866,18 +840,30 @@ fn max_gain_assignment(gains: &[Vec<(usize, i64)>], caps: &[u32]) -> Vec<Option<
                 reached_sink = true;
                 break;
             }
-            for (i, e) in g[u].iter().enumerate() {
-                if e.cap == 0 {
-                    continue;
-                }
-                let nd = d + e.cost + pot[u] - pot[e.to];
-                if nd < dist[e.to] {
-                    if dist[e.to] == INF {
-                        touched.push(e.to);
+            let mut relax = |v: usize, cost: i64| {
+                let nd = d + cost + pot[u] - pot[v];
+                if nd < dist[v] {
+                    if dist[v] == INF {
+                        touched.push(v);
                     }
-                    dist[e.to] = nd;
-                    prev[e.to] = (u, i);
-                    heap.push(Reverse((nd, e.to)));
+                    dist[v] = nd;
+                    prev[v] = (u, cost);
+                    heap.push(Reverse((nd, v)));
+                }
+            };
+            if u < nj {
+                for &(b, gain) in &gains[u] {
+                    if assigned[u] != Some(b) {
+                        relax(nj + b, -gain);
+                    }
+                }
+            } else {
+                let b = u - nj;
+                for &(holder, gain) in &holders[b] {
+                    relax(holder, gain);
+                }
+                if holders[b].len() < caps[b] as usize {
+                    relax(sink, 0);
                 }
             }
         }
@@ -899,12 +885,25 @@ fn max_gain_assignment(gains: &[Vec<(usize, i64)>], caps: &[u32]) -> Vec<Option<
             for &v in &touched {
                 pot[v] += dist[v].min(reach) - reach;
             }
+            if target < nj {
+                assigned[target] = None;
+            }
+            // Walk the path back, applying each edge.
             let mut v = target;
             while v != j {
-                let (u, i) = prev[v];
-                g[u][i].cap -= 1;
-                let (to, rev) = (g[u][i].to, g[u][i].rev);
-                g[to][rev].cap += 1;
+                let (u, cost) = prev[v];
+                if u < nj {
+                    // `u` takes buddy `v`.
+                    let b = v - nj;
+                    assigned[u] = Some(b);
+                    let held = &mut holders[b];
+                    let at = held.partition_point(|&(h, _)| h < u);
+                    held.insert(at, (u, -cost));
+                } else if v < nj {
+                    // Buddy `u` gives up joiner `v` (who took another buddy
+                    // further along the path, or is the target).
+                    holders[u - nj].retain(|&(h, _)| h != v);
+                }
                 v = u;
             }
         }
@@ -913,13 +912,7 @@ fn max_gain_assignment(gains: &[Vec<(usize, i64)>], caps: &[u32]) -> Vec<Option<
         }
         touched.clear();
     }
-    (0..nj)
-        .map(|j| {
-            g[j].iter()
-                .find(|e| e.to >= nj && e.to < sink && e.cap == 0)
-                .map(|e| e.to - nj)
-        })
-        .collect()
+    assigned
 }
 
 fn fmt_hours(h: f64) -> String {
