@@ -15,6 +15,7 @@ mod kudos_edit;
 mod kudos_list;
 mod kudos_search;
 mod match_cmd;
+mod match_db;
 mod output;
 mod reminders;
 mod settings;

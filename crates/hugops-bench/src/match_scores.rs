@@ -66,7 +66,8 @@ fn run(args: &[String]) -> Result<(), String> {
         file.write_all(&x.to_le_bytes())
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    file.flush().map_err(|e| format!("{}: {e}", path.display()))?;
+    file.flush()
+        .map_err(|e| format!("{}: {e}", path.display()))?;
 
     let meta = serde_json::json!({
         "shape": [rows, cols],
