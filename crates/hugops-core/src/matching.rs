@@ -311,13 +311,19 @@ struct Problem {
 }
 
 /// Scratch space of one scan: one [`Mark::Free`] per buddy (left so), the
-/// joiner's shared-hours part per buddy interval.
+/// joiner's shared-hours part per buddy interval, and the scan's result.
 struct Scratch {
     marks: Vec<Mark>,
     hours_parts: Vec<f64>,
+    /// The joiner's score with each buddy in [`SCORE_UNITS`], or [`NO_PAIR`].
+    /// (Two bytes a buddy: the whole row stays in the processor's caches.)
+    scores: Vec<u16>,
     /// For [`best_edges`].
     room: Vec<usize>,
 }
+
+/// In [`Scratch::scores`]: an infeasible pair.
+const NO_PAIR: u16 = u16::MAX;
 
 impl Problem {
     fn new(people: &[Person], history: &[(String, String)], opts: &MatchOptions) -> Problem {
@@ -452,22 +458,20 @@ impl Problem {
         Scratch {
             marks: vec![Mark::Free; self.buddies.len()],
             hours_parts: vec![0.0; self.intervals.len()],
+            scores: vec![NO_PAIR; self.buddies.len()],
             room: vec![0; SCORE_UNITS as usize + 1],
         }
     }
 
-    /// Scores joiner `ji` against every possible buddy, in order, calling
-    /// `visit(buddy, score)` for each feasible pair with the score in
-    /// [`SCORE_UNITS`]; returns why the joiner would be left unmatched.
-    fn scan(
-        &self,
-        ji: usize,
-        scratch: &mut Scratch,
-        mut visit: impl FnMut(usize, u32),
-    ) -> &'static str {
+    /// Scores joiner `ji` against every possible buddy into
+    /// [`Scratch::scores`]; returns why the joiner would be left unmatched.
+    fn scan(&self, ji: usize, scratch: &mut Scratch) -> &'static str {
         let j = &self.joiners[ji];
         let Scratch {
-            marks, hours_parts, ..
+            marks,
+            hours_parts,
+            scores,
+            ..
         } = scratch;
         for &(k, mark) in &self.excluded[ji] {
             marks[k] = mark;
@@ -477,7 +481,8 @@ impl Problem {
             *part = self.weights.shared_hours * (hours / 8.0).min(1.0);
         }
         let (mut any_buddy, mut any_other_team, mut any_new) = (false, false, false);
-        for (bi, b) in self.keys.iter().enumerate() {
+        for (bi, (b, score)) in self.keys.iter().zip(scores.iter_mut()).enumerate() {
+            *score = NO_PAIR;
             let mark = marks[bi];
             if mark == Mark::Themselves {
                 continue;
@@ -492,7 +497,7 @@ impl Problem {
             }
             any_new = true;
             let hours_part = hours_parts[b.interval as usize];
-            visit(bi, self.score_units(j, b, bi, hours_part));
+            *score = self.score_units(j, b, bi, hours_part);
         }
         for &(k, _) in &self.excluded[ji] {
             marks[k] = Mark::Free;
@@ -512,7 +517,7 @@ impl Problem {
     /// are printed, in [`SCORE_UNITS`]: the assignment is optimal over
     /// exactly the scores a reader sees.
     #[inline]
-    fn score_units(&self, j: &Prep, b: &BuddyKey, bi: usize, hours_part: f64) -> u32 {
+    fn score_units(&self, j: &Prep, b: &BuddyKey, bi: usize, hours_part: f64) -> u16 {
         let interests_part = if self.interest_parts.is_empty() {
             self.weights.shared_interests * jaccard_ids(&j.interests, &self.buddies[bi].interests)
         } else {
@@ -528,7 +533,7 @@ impl Problem {
             self.interest_parts[union * 129 + common]
         };
         let s = hours_part + interests_part + b.low_load + b.tenure;
-        round_units(s.clamp(0.0, 1.0) * SCORE_UNITS)
+        round_units(s.clamp(0.0, 1.0) * SCORE_UNITS) as u16
     }
 }
 
@@ -635,17 +640,16 @@ impl Problem {
         let nj = self.joiners.len();
         let scan_block = |block: Range<usize>| -> Vec<JoinerScan> {
             let mut scratch = self.scratch();
-            let mut list = Vec::new();
             block
                 .map(|ji| {
-                    list.clear();
-                    let reason = self.scan(ji, &mut scratch, |bi, q| list.push((bi, q)));
+                    let reason = self.scan(ji, &mut scratch);
                     let candidates = if with_candidates {
-                        self.candidates(ji, &list)
+                        self.candidates(ji, &scratch.scores)
                     } else {
                         Vec::new()
                     };
-                    let edges = best_edges(&list, &self.capacities, nj, &mut scratch.room);
+                    let (scores, room) = (&scratch.scores, &mut scratch.room);
+                    let edges = best_edges(scores, &self.capacities, nj, room);
                     JoinerScan {
                         edges,
                         reason,
@@ -685,17 +689,26 @@ impl Problem {
         })
     }
 
-    /// Joiner `ji`'s feasible pairs, from `(buddy, score)`.
-    fn candidates(&self, ji: usize, list: &[(usize, u32)]) -> Vec<Candidate> {
+    /// Joiner `ji`'s feasible pairs, from their [`Scratch::scores`].
+    fn candidates(&self, ji: usize, scores: &[u16]) -> Vec<Candidate> {
         let joiner = &self.joiners[ji].email;
-        list.iter()
-            .map(|&(bi, q)| Candidate {
+        feasible(scores)
+            .map(|(bi, q)| Candidate {
                 joiner: joiner.clone(),
                 buddy: self.buddies[bi].email.clone(),
                 score: units_to_score(q),
             })
             .collect()
     }
+}
+
+/// `(buddy, score)` of the feasible pairs of a row of [`Scratch::scores`].
+fn feasible(scores: &[u16]) -> impl Iterator<Item = (usize, u32)> + '_ {
+    scores
+        .iter()
+        .enumerate()
+        .filter(|&(_, &q)| q != NO_PAIR)
+        .map(|(bi, &q)| (bi, u32::from(q)))
 }
 
 /// Joiners and possible buddies as [`match_buddies`] sees them (emails in
@@ -722,7 +735,10 @@ pub fn score_feasible_pairs(
     let problem = Problem::new(people, history, opts);
     let mut scratch = problem.scratch();
     for ji in 0..problem.joiners.len() {
-        problem.scan(ji, &mut scratch, |bi, q| visit(ji, bi, units_to_score(q)));
+        problem.scan(ji, &mut scratch);
+        for (bi, q) in feasible(&scratch.scores) {
+            visit(ji, bi, units_to_score(q));
+        }
     }
     let emails = |list: Vec<Prep>| list.into_iter().map(|p| p.email).collect();
     ScoreTable {
@@ -732,10 +748,11 @@ pub fn score_feasible_pairs(
     }
 }
 
-/// Keeps, of a joiner's edges (`list`, in buddy order), the shortest prefix
-/// in best-first order (score descending, ties by buddy order) whose
-/// buddies' capacities sum to at least the number of joiners; returns it in
-/// that order.
+/// Keeps, of a joiner's edges (`scores`: one per buddy, in buddy order,
+/// [`NO_PAIR`] for none), the shortest prefix in best-first order (score
+/// descending, ties by buddy order) whose buddies' capacities sum to at
+/// least the number of joiners; returns it in that order, as
+/// `(buddy, score)`.
 ///
 /// This keeps an optimal assignment: in any optimal assignment where the
 /// joiner has a buddy outside that prefix, the other joiners use at most
@@ -748,12 +765,12 @@ pub fn score_feasible_pairs(
 /// so) first sums the capacity at each score, which gives the lowest kept
 /// score and the capacity above it.
 fn best_edges(
-    list: &[(usize, u32)],
+    scores: &[u16],
     caps: &[u32],
     joiners: usize,
     room: &mut [usize],
 ) -> Vec<(usize, u32)> {
-    for &(bi, q) in list {
+    for (bi, q) in feasible(scores) {
         room[q as usize] += caps[bi] as usize;
     }
     // `floor`: the lowest score kept; `above`: the capacity of the edges
@@ -769,7 +786,7 @@ fn best_edges(
     }
     let (floor, mut above) = floor.map_or((0, 0), |q| (q, above));
     let mut kept = Vec::new();
-    for &(bi, q) in list {
+    for (bi, q) in feasible(scores) {
         let q_us = q as usize;
         if q_us > floor || (q_us == floor && above < joiners) {
             if q_us == floor {
