@@ -274,7 +274,8 @@ enum Mark {
 /// buddy stays in the processor's caches.
 #[derive(Debug, Clone, Copy)]
 struct BuddyKey {
-    interest_bits: u128,
+    /// [`Prep::interest_bits`] as two words (cheaper to test than a `u128`).
+    interest_bits: [u64; 2],
     /// How many interests.
     interest_count: u32,
     /// The weighted parts of the score that do not depend on the joiner.
@@ -426,7 +427,7 @@ impl Problem {
             .iter()
             .zip(&load)
             .map(|(b, &n)| BuddyKey {
-                interest_bits: b.interest_bits,
+                interest_bits: [b.interest_bits as u64, (b.interest_bits >> 64) as u64],
                 interest_count: b.interests.len() as u32,
                 low_load: weights.low_load / (1.0 + f64::from(n)),
                 tenure: weights.tenure * (b.tenure_days as f64 / 730.0).clamp(0.0, 1.0),
@@ -526,7 +527,7 @@ impl Problem {
             let common: u32 = j
                 .interests
                 .iter()
-                .map(|&id| (b.interest_bits >> id) as u32 & 1)
+                .map(|&id| (b.interest_bits[(id >> 6 & 1) as usize] >> (id & 63)) as u32 & 1)
                 .sum();
             let union = (j.interests.len() as u32 + b.interest_count - common) as usize;
             let common = common as usize;
