@@ -336,6 +336,8 @@ impl Problem {
 
         let mut teams: HashMap<String, u32> = HashMap::new();
         let mut tags: HashMap<String, u32> = HashMap::new();
+        // Few distinct zones and hours: each interval is worked out once.
+        let mut intervals_of: HashMap<(Tz, NaiveTime, NaiveTime), (i64, i64)> = HashMap::new();
         let mut prep = |i: usize| -> Prep {
             let p = &people[i];
             let n = teams.len() as u32;
@@ -356,7 +358,9 @@ impl Problem {
                 team,
                 interests,
                 interest_bits: 0,
-                interval: working_interval(p, day),
+                interval: *intervals_of
+                    .entry((p.timezone, p.working_hours.0, p.working_hours.1))
+                    .or_insert_with(|| working_interval(p, day)),
                 tenure_days: tenure_days(p, opts.today),
             }
         };
@@ -482,9 +486,9 @@ impl Problem {
             *part = self.weights.shared_hours * (hours / 8.0).min(1.0);
         }
         let (mut any_buddy, mut any_other_team, mut any_new) = (false, false, false);
-        for (bi, (b, score)) in self.keys.iter().zip(scores.iter_mut()).enumerate() {
+        let row = self.keys.iter().zip(marks.iter()).zip(scores.iter_mut());
+        for (bi, ((b, &mark), score)) in row.enumerate() {
             *score = NO_PAIR;
-            let mark = marks[bi];
             if mark == Mark::Themselves {
                 continue;
             }
