@@ -9,8 +9,8 @@
 //!   buddies in row-major order, holding each feasible pair's score (rounded
 //!   to 4 decimals, the values `hugops match` optimises) and NaN for every
 //!   infeasible pair; `numpy.fromfile(path, "<f8").reshape(shape)` reads it;
-//! - `OUT.json`: `{"shape": [joiners, buddies], "joiners": [emails],
-//!   "buddies": [emails], "capacities": [numbers]}`.
+//! - `OUT.json`: `{"shape": [joiners, buddies], "feasible_pairs": n,
+//!   "joiners": [emails], "buddies": [emails], "capacities": [numbers]}`.
 //!
 //! (The `--candidates` JSON of `hugops match` would list the same pairs, but
 //! at some 19 million pairs it is too big to be the exchange format.)
@@ -54,6 +54,7 @@ fn run(args: &[String]) -> Result<(), String> {
     });
     let (rows, cols) = (table.joiners.len(), table.buddies.len());
     let mut matrix = vec![f64::NAN; rows * cols];
+    let feasible = pairs.len();
     for (j, b, score) in pairs {
         matrix[j * cols + b] = score;
     }
@@ -71,6 +72,7 @@ fn run(args: &[String]) -> Result<(), String> {
 
     let meta = serde_json::json!({
         "shape": [rows, cols],
+        "feasible_pairs": feasible,
         "joiners": table.joiners,
         "buddies": table.buddies,
         "capacities": table.capacities,
