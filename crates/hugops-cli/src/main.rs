@@ -29,6 +29,12 @@ use crate::args::Cli;
 use crate::convert::{MatchPlan, Op};
 use crate::output::{CmdResult, Failure, Stdout};
 
+/// mimalloc rather than the system's allocator: `hugops match` on a large
+/// roster makes and frees hundreds of thousands of small strings, and spends
+/// about a sixth less time with it (bench/match).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit status for every error: bad input, bad files, unknown ids, and the rest.
 const EXIT_ERROR: u8 = 2;
 
