@@ -16,8 +16,8 @@
 //! with Dijkstra on reduced costs (see `max_gain_assignment`). Each joiner's
 //! candidate list is first cut to its best edges in a way that provably keeps
 //! an optimum (see `best_edges`). Joiners and buddies are ordered by email
-//! before the graph is built and every tie is broken by that order, so the
-//! same input always gives the same output.
+//! first and every tie is broken by that order, so the same input always
+//! gives the same output.
 //!
 //! Scoring every pair is most of the work (19 million pairs for 1,000
 //! joiners and 19,000 buddies): it runs on every core, without divisions
