@@ -16,6 +16,7 @@ mod kudos_edit;
 mod kudos_list;
 mod kudos_search;
 mod match_cmd;
+mod match_db;
 mod output;
 mod reminders;
 mod schedule_agenda;

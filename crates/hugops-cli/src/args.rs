@@ -42,7 +42,8 @@ pub enum Command {
     ///
     /// Reads a roster CSV (name, email, team, timezone, start_date; optional
     /// interests, buddy_capacity, working_hours, opt_out) and prints the best
-    /// assignment. No database is used.
+    /// assignment. Pairs accepted in the app (the database, if it exists) are
+    /// never repeated either; no database is created.
     Match(MatchArgs),
     /// Check-ins for buddy pairs and socials that fit every time zone
     #[command(subcommand)]

@@ -6,25 +6,29 @@
 //! opt-out. A pair is feasible when the two are different people on different
 //! teams (compared case-insensitively) and the pair is not in the history.
 //!
-//! Each feasible pair gets a score in [0, 1] (see [`Weights`]). The assignment
-//! first matches as many joiners as possible, then maximises the total score,
-//! exactly: a min-cost flow over source → joiner (capacity 1) → buddy
-//! (capacity 1, cost `-(M + score × scale)` with `M` larger than any total) →
-//! sink (capacity `buddy_capacity`), solved one joiner at a time with Dijkstra
-//! on reduced costs (see `max_gain_assignment`). Each joiner's candidate list
-//! is first cut to its best edges in a way that provably keeps an optimum
-//! (see `kept_prefix`). Scores are compared as integers (the score times
-//! `scale`, 10⁹ up to about 10,000 joiners). Pair scores are rounded to the
-//! 4 decimals that are printed before any of this, so the assignment is
-//! optimal over exactly the printed candidate scores. Joiners and buddies are ordered by email before the graph is
-//! built and every tie is broken by that order, so the same input always gives
-//! the same output.
+//! Each feasible pair gets a score in [0, 1] (see [`Weights`]), rounded to
+//! the 4 decimals that are printed, so the assignment is optimal over exactly
+//! the printed candidate scores; scores are then compared as whole numbers of
+//! 10⁻⁴. The assignment first matches as many joiners as possible, then
+//! maximises the total score, exactly: a min-cost flow over source → joiner
+//! (capacity 1) → buddy (capacity 1, cost `-(M + score)` with `M` larger than
+//! any total) → sink (capacity `buddy_capacity`), solved one joiner at a time
+//! with Dijkstra on reduced costs (see `max_gain_assignment`). Each joiner's
+//! candidate list is first cut to its best edges in a way that provably keeps
+//! an optimum (see `best_edges`). Joiners and buddies are ordered by email
+//! first and every tie is broken by that order, so the same input always
+//! gives the same output.
+//!
+//! Scoring every pair is most of the work (19 million pairs for 1,000
+//! joiners and 19,000 buddies): it runs on every core, without divisions
+//! (see `Problem`). [`score_feasible_pairs`] gives the scores alone.
 //!
 //! Emails are compared lowercased and assumed unique ([`crate::roster::parse_roster`]
 //! guarantees it).
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::ops::Range;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
@@ -263,13 +267,312 @@ struct Prep {
     person: usize,
     email: String,
     team: u32,
+    /// Ids of the lowercased interests, sorted and deduplicated.
     interests: Vec<u32>,
+    /// The same ids as bits, when every id of the roster is below 128.
+    interest_bits: u128,
     interval: (i64, i64),
     tenure_days: i64,
 }
 
 fn tenure_days(p: &Person, today: NaiveDate) -> i64 {
     (today - p.start_date).num_days()
+}
+
+/// Scores are optimised as whole numbers of 10⁻⁴, the printed precision.
+const SCORE_UNITS: f64 = 1e4;
+
+/// Whether a joiner may get a given buddy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Free,
+    /// The same person (or email).
+    Themselves,
+    /// Paired before (in the history).
+    Repeat,
+}
+
+/// What scoring reads of a buddy, packed so that a joiner's scan over every
+/// buddy stays in the processor's caches.
+#[derive(Debug, Clone, Copy)]
+struct BuddyKey {
+    /// [`Prep::interest_bits`] as two words (cheaper to test than a `u128`).
+    interest_bits: [u64; 2],
+    /// How many interests.
+    interest_count: u32,
+    /// The weighted parts of the score that do not depend on the joiner.
+    low_load: f64,
+    tenure: f64,
+    team: u32,
+    /// Index of the buddy's working interval in [`Problem::intervals`].
+    interval: u32,
+}
+
+/// Joiners and possible buddies on the reference date, in email order, with
+/// all that scoring needs: what [`match_buddies`] and
+/// [`score_feasible_pairs`] share.
+///
+/// Scoring runs once per pair (19 million in the benchmark of issue 5), so
+/// it avoids divisions: the shared-hours part is computed once per joiner
+/// and distinct buddy interval, the interests part is looked up by
+/// (union, common) counts. Both give the very values of the formulas.
+struct Problem {
+    weights: Weights,
+    joiners: Vec<Prep>,
+    buddies: Vec<Prep>,
+    capacities: Vec<u32>,
+    /// Distinct past joiners of each buddy.
+    load: Vec<u32>,
+    keys: Vec<BuddyKey>,
+    /// The distinct working intervals of the buddies.
+    intervals: Vec<(i64, i64)>,
+    /// For each joiner, the buddies they may not get.
+    excluded: Vec<Vec<(usize, Mark)>>,
+    /// The weighted interests part by `union * 129 + common` when every
+    /// interest of the roster fits in [`Prep::interest_bits`]; else empty.
+    interest_parts: Vec<f64>,
+}
+
+/// Scratch space of one scan: one [`Mark::Free`] per buddy (left so), the
+/// joiner's shared-hours part per buddy interval, and the scan's result.
+struct Scratch {
+    marks: Vec<Mark>,
+    hours_parts: Vec<f64>,
+    /// The joiner's score with each buddy in [`SCORE_UNITS`], or [`NO_PAIR`].
+    /// (Two bytes a buddy: the whole row stays in the processor's caches.)
+    scores: Vec<u16>,
+    /// For [`best_edges`].
+    room: Vec<usize>,
+}
+
+/// In [`Scratch::scores`]: an infeasible pair.
+const NO_PAIR: u16 = u16::MAX;
+
+impl Problem {
+    fn new(people: &[Person], history: &[(String, String)], opts: &MatchOptions) -> Problem {
+        let weights = opts.weights.normalised();
+        let day = reference_day(opts.today);
+        let emails: Vec<String> = people.iter().map(|p| p.email.to_lowercase()).collect();
+        let mut order: Vec<usize> = (0..people.len()).collect();
+        order.sort_by(|&a, &b| emails[a].cmp(&emails[b]).then(a.cmp(&b)));
+
+        let mut teams: HashMap<String, u32> = HashMap::new();
+        let mut tags: HashMap<String, u32> = HashMap::new();
+        // Few distinct zones and hours: each interval is worked out once.
+        let mut intervals_of: HashMap<(Tz, NaiveTime, NaiveTime), (i64, i64)> = HashMap::new();
+        let mut prep = |i: usize| -> Prep {
+            let p = &people[i];
+            let n = teams.len() as u32;
+            let team = *teams.entry(p.team.trim().to_lowercase()).or_insert(n);
+            let mut interests: Vec<u32> = p
+                .interests
+                .iter()
+                .map(|s| {
+                    let n = tags.len() as u32;
+                    *tags.entry(s.trim().to_lowercase()).or_insert(n)
+                })
+                .collect();
+            interests.sort_unstable();
+            interests.dedup();
+            Prep {
+                person: i,
+                email: emails[i].clone(),
+                team,
+                interests,
+                interest_bits: 0,
+                interval: *intervals_of
+                    .entry((p.timezone, p.working_hours.0, p.working_hours.1))
+                    .or_insert_with(|| working_interval(p, day)),
+                tenure_days: tenure_days(p, opts.today),
+            }
+        };
+        let mut joiners = Vec::new();
+        let mut buddies = Vec::new();
+        for &i in &order {
+            let p = &people[i];
+            let t = tenure_days(p, opts.today);
+            if t <= i64::from(opts.joiner_window_days) {
+                joiners.push(prep(i));
+            }
+            if t >= i64::from(opts.min_tenure_days) && p.buddy_capacity > 0 && !p.opt_out {
+                buddies.push(prep(i));
+            }
+        }
+        let interest_parts = if tags.len() <= 128 {
+            for p in joiners.iter_mut().chain(buddies.iter_mut()) {
+                p.interest_bits = p.interests.iter().fold(0, |m, &id| m | 1u128 << id);
+            }
+            (0..129usize * 129)
+                .map(|k| {
+                    let (union, common) = (k / 129, k % 129);
+                    let jaccard = if union == 0 {
+                        0.0
+                    } else {
+                        common as f64 / union as f64
+                    };
+                    weights.shared_interests * jaccard
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+
+        // History: distinct pairs, the load of each buddy, the repeats of each joiner.
+        let pairs_seen: HashSet<(String, String)> = history
+            .iter()
+            .map(|(j, b)| (j.trim().to_lowercase(), b.trim().to_lowercase()))
+            .collect();
+        let mut buddy_pos: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (k, b) in buddies.iter().enumerate() {
+            buddy_pos.entry(b.email.as_str()).or_default().push(k);
+        }
+        let mut load = vec![0u32; buddies.len()];
+        let mut repeats: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (j, b) in &pairs_seen {
+            for &k in buddy_pos.get(b.as_str()).into_iter().flatten() {
+                load[k] += 1;
+                repeats.entry(j.as_str()).or_default().push(k);
+            }
+        }
+        // Repeats first, so that being themselves wins.
+        let excluded = joiners
+            .iter()
+            .map(|j| {
+                let repeat = repeats.get(j.email.as_str()).into_iter().flatten();
+                let same = buddy_pos.get(j.email.as_str()).into_iter().flatten();
+                repeat
+                    .map(|&k| (k, Mark::Repeat))
+                    .chain(same.map(|&k| (k, Mark::Themselves)))
+                    .collect()
+            })
+            .collect();
+
+        let mut interval_ids: HashMap<(i64, i64), u32> = HashMap::new();
+        let mut intervals = Vec::new();
+        let keys = buddies
+            .iter()
+            .zip(&load)
+            .map(|(b, &n)| BuddyKey {
+                interest_bits: [b.interest_bits as u64, (b.interest_bits >> 64) as u64],
+                interest_count: b.interests.len() as u32,
+                low_load: weights.low_load / (1.0 + f64::from(n)),
+                tenure: weights.tenure * (b.tenure_days as f64 / 730.0).clamp(0.0, 1.0),
+                team: b.team,
+                interval: *interval_ids.entry(b.interval).or_insert_with(|| {
+                    intervals.push(b.interval);
+                    (intervals.len() - 1) as u32
+                }),
+            })
+            .collect();
+        let capacities = buddies
+            .iter()
+            .map(|b| people[b.person].buddy_capacity)
+            .collect();
+        Problem {
+            weights,
+            joiners,
+            buddies,
+            capacities,
+            load,
+            keys,
+            intervals,
+            excluded,
+            interest_parts,
+        }
+    }
+
+    fn scratch(&self) -> Scratch {
+        Scratch {
+            marks: vec![Mark::Free; self.buddies.len()],
+            hours_parts: vec![0.0; self.intervals.len()],
+            scores: vec![NO_PAIR; self.buddies.len()],
+            room: vec![0; SCORE_UNITS as usize + 1],
+        }
+    }
+
+    /// Scores joiner `ji` against every possible buddy into
+    /// [`Scratch::scores`]; returns why the joiner would be left unmatched.
+    fn scan(&self, ji: usize, scratch: &mut Scratch) -> &'static str {
+        let j = &self.joiners[ji];
+        let Scratch {
+            marks,
+            hours_parts,
+            scores,
+            ..
+        } = scratch;
+        for &(k, mark) in &self.excluded[ji] {
+            marks[k] = mark;
+        }
+        for (part, &interval) in hours_parts.iter_mut().zip(&self.intervals) {
+            let hours = overlap_hours(j.interval, interval);
+            *part = self.weights.shared_hours * (hours / 8.0).min(1.0);
+        }
+        let (mut any_buddy, mut any_other_team, mut any_new) = (false, false, false);
+        let row = self.keys.iter().zip(marks.iter()).zip(scores.iter_mut());
+        for (bi, ((b, &mark), score)) in row.enumerate() {
+            *score = NO_PAIR;
+            if mark == Mark::Themselves {
+                continue;
+            }
+            any_buddy = true;
+            if b.team == j.team {
+                continue;
+            }
+            any_other_team = true;
+            if mark == Mark::Repeat {
+                continue;
+            }
+            any_new = true;
+            let hours_part = hours_parts[b.interval as usize];
+            *score = self.score_units(j, b, bi, hours_part);
+        }
+        for &(k, _) in &self.excluded[ji] {
+            marks[k] = Mark::Free;
+        }
+        if !any_buddy {
+            NO_POSSIBLE_BUDDY
+        } else if !any_other_team {
+            NO_OTHER_TEAM
+        } else if !any_new {
+            ALL_REPEATS
+        } else {
+            ALL_AT_CAPACITY
+        }
+    }
+
+    /// The score of a pair (see [`Weights`]), rounded to the 4 decimals that
+    /// are printed, in [`SCORE_UNITS`]: the assignment is optimal over
+    /// exactly the scores a reader sees.
+    #[inline]
+    fn score_units(&self, j: &Prep, b: &BuddyKey, bi: usize, hours_part: f64) -> u16 {
+        let interests_part = if self.interest_parts.is_empty() {
+            self.weights.shared_interests * jaccard_ids(&j.interests, &self.buddies[bi].interests)
+        } else {
+            // The joiner's few interests are looked up in the buddy's bits
+            // (quicker than counting bits without a popcount instruction).
+            let common: u32 = j
+                .interests
+                .iter()
+                .map(|&id| (b.interest_bits[(id >> 6 & 1) as usize] >> (id & 63)) as u32 & 1)
+                .sum();
+            let union = (j.interests.len() as u32 + b.interest_count - common) as usize;
+            let common = common as usize;
+            self.interest_parts[union * 129 + common]
+        };
+        let s = hours_part + interests_part + b.low_load + b.tenure;
+        round_units(s.clamp(0.0, 1.0) * SCORE_UNITS) as u16
+    }
+}
+
+/// `x.round()` (half away from zero) for `0 ≤ x ≤ 10⁴`, without a call to
+/// libm nor a branch: this runs once per pair.
+fn round_units(x: f64) -> u32 {
+    let whole = x as u32;
+    whole + u32::from(x - f64::from(whole) >= 0.5)
+}
+
+fn units_to_score(q: u32) -> f64 {
+    f64::from(q) / SCORE_UNITS
 }
 
 /// Matches joiners with buddies; see the module documentation.
@@ -281,210 +584,78 @@ pub fn match_buddies(
     history: &[(String, String)],
     opts: &MatchOptions,
 ) -> MatchResult {
-    let weights = opts.weights.normalised();
-    let day = reference_day(opts.today);
-    let mut order: Vec<usize> = (0..people.len()).collect();
-    let emails: Vec<String> = people.iter().map(|p| p.email.to_lowercase()).collect();
-    order.sort_by(|&a, &b| emails[a].cmp(&emails[b]).then(a.cmp(&b)));
-
-    let mut teams: HashMap<String, u32> = HashMap::new();
-    let mut tags: HashMap<String, u32> = HashMap::new();
-    let mut prep = |i: usize| -> Prep {
-        let p = &people[i];
-        let n = teams.len() as u32;
-        let team = *teams.entry(p.team.trim().to_lowercase()).or_insert(n);
-        let mut interests: Vec<u32> = p
-            .interests
-            .iter()
-            .map(|s| {
-                let n = tags.len() as u32;
-                *tags.entry(s.trim().to_lowercase()).or_insert(n)
-            })
-            .collect();
-        interests.sort_unstable();
-        interests.dedup();
-        Prep {
-            person: i,
-            email: emails[i].clone(),
-            team,
-            interests,
-            interval: working_interval(p, day),
-            tenure_days: tenure_days(p, opts.today),
-        }
+    let mut problem = Problem::new(people, history, opts);
+    let (locked, ignored_locks) = problem.resolve_locks(&opts.locks);
+    let wants = ScanWants {
+        candidates: opts.include_candidates,
+        alternatives: opts.alternatives,
+        locked: &locked,
     };
-    let mut joiners = Vec::new();
-    let mut buddies = Vec::new();
-    for &i in &order {
-        let p = &people[i];
-        let t = tenure_days(p, opts.today);
-        let is_joiner = t <= i64::from(opts.joiner_window_days);
-        let is_buddy = t >= i64::from(opts.min_tenure_days) && p.buddy_capacity > 0 && !p.opt_out;
-        if is_joiner {
-            joiners.push(prep(i));
-        }
-        if is_buddy {
-            buddies.push(prep(i));
-        }
-    }
+    let scans = problem.scan_all(&wants, problem.threads());
+    let (joiners, buddies) = (&problem.joiners, &problem.buddies);
 
-    // History: distinct pairs, the load of each buddy, the repeats of each joiner.
-    let pairs_seen: HashSet<(String, String)> = history
+    // Integer gains: a constant per matched joiner larger than any total
+    // score (so the count comes first), plus the score.
+    let big = 2 * SCORE_UNITS as i64 * (joiners.len() as i64 + 1) + 1;
+    // A locked joiner is out of the optimisation: their buddy's place is
+    // already taken from the capacities.
+    let gains: Vec<Vec<(usize, i64)>> = scans
         .iter()
-        .map(|(j, b)| (j.trim().to_lowercase(), b.trim().to_lowercase()))
-        .collect();
-    let buddy_pos: HashMap<&str, usize> = buddies
-        .iter()
-        .enumerate()
-        .map(|(k, b)| (b.email.as_str(), k))
-        .collect();
-    let mut load = vec![0u32; buddies.len()];
-    let mut repeats: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (j, b) in &pairs_seen {
-        if let Some(&k) = buddy_pos.get(b.as_str()) {
-            load[k] += 1;
-            repeats.entry(j.as_str()).or_default().push(k);
-        }
-    }
-
-    // Integer gains: a big constant per matched joiner (so the count comes
-    // first), plus the scaled score.
-    let nj = joiners.len() as i64;
-    let scale: i64 =
-        (1_000_000_000_000_000_000i64 / 8 / ((nj + 1) * (nj + 1))).clamp(1, 1_000_000_000);
-    let big = 2 * scale * (nj + 1) + 1;
-    let mut caps: Vec<u32> = buddies
-        .iter()
-        .map(|b| people[b.person].buddy_capacity)
-        .collect();
-    let (locked, ignored_locks) =
-        resolve_locks(&opts.locks, &joiners, &buddies, &pairs_seen, &mut caps);
-
-    // Candidate edges `(buddy, scaled score, score)`, scored, then pruned.
-    let mut stamp = vec![usize::MAX; buddies.len()];
-    let mut edges: Vec<Vec<(usize, i64, f64)>> = Vec::with_capacity(joiners.len());
-    let mut list: Vec<(usize, i64, f64)> = Vec::new();
-    let mut reasons_unmatched: Vec<&'static str> = Vec::with_capacity(joiners.len());
-    let mut candidates = Vec::new();
-    let mut alternatives = Vec::new();
-    for (ji, j) in joiners.iter().enumerate() {
-        if let Some(ks) = repeats.get(j.email.as_str()) {
-            for &k in ks {
-                stamp[k] = ji;
+        .map(|scan| match scan.locked {
+            Some(_) => Vec::new(),
+            None => {
+                let edges = scan.edges.iter();
+                edges.map(|&(bi, q)| (bi, big + i64::from(q))).collect()
             }
-        }
-        let (mut any_buddy, mut any_other_team, mut any_new) = (false, false, false);
-        let mut locked_score = None;
-        list.clear();
-        for (bi, b) in buddies.iter().enumerate() {
-            if b.person == j.person || b.email == j.email {
-                continue;
-            }
-            any_buddy = true;
-            if b.team == j.team {
-                continue;
-            }
-            any_other_team = true;
-            if stamp[bi] == ji {
-                continue;
-            }
-            any_new = true;
-            let hours = overlap_hours(j.interval, b.interval);
-            let s = weights.shared_hours * (hours / 8.0).min(1.0)
-                + weights.shared_interests * jaccard_ids(&j.interests, &b.interests)
-                + weights.low_load / (1.0 + f64::from(load[bi]))
-                + weights.tenure * (b.tenure_days as f64 / 730.0).clamp(0.0, 1.0);
-            // Rounded to the 4 decimals that are printed, so the assignment is
-            // optimal over exactly the scores a reader sees.
-            let s = (s.clamp(0.0, 1.0) * 1e4).round() / 1e4;
-            if opts.include_candidates {
-                candidates.push(Candidate {
-                    joiner: j.email.clone(),
-                    buddy: b.email.clone(),
-                    score: s,
-                });
-            }
-            if locked.get(&ji) == Some(&bi) {
-                locked_score = Some(s);
-            }
-            list.push((bi, (s * scale as f64).round() as i64, s));
-        }
-        reasons_unmatched.push(if !any_buddy {
-            NO_POSSIBLE_BUDDY
-        } else if !any_other_team {
-            NO_OTHER_TEAM
-        } else if !any_new {
-            ALL_REPEATS
-        } else {
-            ALL_AT_CAPACITY
-        });
-        // Best first, ties by buddy email (the buddy order).
-        let best_first =
-            |a: &(usize, i64, f64), b: &(usize, i64, f64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
-        if opts.alternatives > 0 {
-            let mut best = list.clone();
-            if best.len() > opts.alternatives {
-                best.select_nth_unstable_by(opts.alternatives - 1, best_first);
-                best.truncate(opts.alternatives);
-            }
-            best.sort_unstable_by(best_first);
-            alternatives.extend(best.iter().map(|&(bi, _, score)| Candidate {
-                joiner: j.email.clone(),
-                buddy: buddies[bi].email.clone(),
-                score,
-            }));
-        }
-        if let Some(s) = locked_score {
-            // Taken out of the optimisation: its capacity is already spent.
-            let bi = locked[&ji];
-            edges.push(vec![(bi, 0, s)]);
-            continue;
-        }
-        if list.len() > joiners.len() && !joiners.is_empty() {
-            // Capacities are at least 1, so the kept prefix is at most this long.
-            list.select_nth_unstable_by(joiners.len() - 1, best_first);
-            list.truncate(joiners.len());
-        }
-        list.sort_unstable_by(best_first);
-        let keep = kept_prefix(&list, &caps, joiners.len());
-        edges.push(list[..keep].to_vec());
-    }
-
-    let graph_edges: Vec<Vec<(usize, i64)>> = edges
-        .iter()
-        .enumerate()
-        .map(|(ji, l)| match locked.contains_key(&ji) {
-            true => Vec::new(),
-            false => l.iter().map(|&(bi, q, _)| (bi, big + q)).collect(),
         })
         .collect();
-    let mut assigned = max_gain_assignment(&graph_edges, &caps);
-    for (&ji, &bi) in &locked {
-        assigned[ji] = Some(bi);
+    let mut assigned = max_gain_assignment(&gains, &problem.capacities);
+    for (a, scan) in assigned.iter_mut().zip(&scans) {
+        if let Some((bi, _)) = scan.locked {
+            *a = Some(bi);
+        }
     }
 
     let mut pairs = Vec::new();
     let mut unmatched = Vec::new();
     let mut total = 0.0;
-    for (ji, a) in assigned.iter().enumerate() {
-        let j = &joiners[ji];
+    for ((j, scan), a) in joiners.iter().zip(&scans).zip(&assigned) {
         match a {
             Some(bi) => {
-                let score = edges[ji].iter().find(|e| e.0 == *bi).map_or(0.0, |e| e.2);
+                let q = scan
+                    .locked
+                    .into_iter()
+                    .chain(scan.edges.iter().copied())
+                    .find(|e| e.0 == *bi)
+                    .map_or(0, |e| e.1);
+                let score = units_to_score(q);
                 total += score;
                 let b = &buddies[*bi];
                 pairs.push(Pair {
                     joiner: j.email.clone(),
                     buddy: b.email.clone(),
                     score,
-                    reasons: reasons(&people[j.person], &people[b.person], j, b, load[*bi]),
-                    locked: locked.contains_key(&ji),
+                    reasons: reasons(
+                        &people[j.person],
+                        &people[b.person],
+                        j,
+                        b,
+                        problem.load[*bi],
+                    ),
+                    locked: scan.locked.is_some(),
                 });
             }
             None => unmatched.push(Unmatched {
                 joiner: j.email.clone(),
-                reason: reasons_unmatched[ji].to_owned(),
+                reason: scan.reason.to_owned(),
             }),
         }
+    }
+    let mut candidates = Vec::new();
+    let mut alternatives = Vec::new();
+    for scan in scans {
+        candidates.extend(scan.candidates);
+        alternatives.extend(scan.alternatives);
     }
     MatchResult {
         pairs,
@@ -496,44 +667,216 @@ pub fn match_buddies(
     }
 }
 
-/// Which locks can be kept: joiner index → buddy index, with the buddy's
-/// capacity taken; the rest are returned as ignored, in the order given.
-fn resolve_locks(
-    locks: &[(String, String)],
-    joiners: &[Prep],
-    buddies: &[Prep],
-    history: &HashSet<(String, String)>,
-    caps: &mut [u32],
-) -> (HashMap<usize, usize>, Vec<(String, String)>) {
-    let mut kept = HashMap::new();
-    let mut ignored = Vec::new();
-    for (joiner, buddy) in locks {
-        let (joiner, buddy) = (joiner.trim().to_lowercase(), buddy.trim().to_lowercase());
-        let ji = joiners.iter().position(|j| j.email == joiner);
-        let bi = buddies.iter().position(|b| b.email == buddy);
-        let ok = match (ji, bi) {
-            (Some(ji), Some(bi)) => {
-                joiners[ji].team != buddies[bi].team
-                    && joiners[ji].person != buddies[bi].person
-                    && !history.contains(&(joiner.clone(), buddy.clone()))
-                    && !kept.contains_key(&ji)
-                    && caps[bi] > 0
-            }
-            _ => false,
-        };
-        match (ji, bi) {
-            (Some(ji), Some(bi)) if ok => {
-                caps[bi] -= 1;
-                kept.insert(ji, bi);
-            }
-            _ => ignored.push((joiner, buddy)),
-        }
-    }
-    (kept, ignored)
+/// What a scan collects besides each joiner's best edges.
+struct ScanWants<'a> {
+    candidates: bool,
+    alternatives: usize,
+    /// Locked joiner → buddy (see [`Problem::resolve_locks`]).
+    locked: &'a HashMap<usize, usize>,
 }
 
-/// Keeps, of a joiner's edges sorted best first, the shortest prefix whose
-/// buddies' capacities sum to at least the number of joiners.
+/// What [`Problem::scan_all`] finds for one joiner.
+#[derive(Debug, PartialEq)]
+struct JoinerScan {
+    /// The edges `(buddy, score)` that can matter (see [`best_edges`]).
+    edges: Vec<(usize, u32)>,
+    /// Why the joiner would be left unmatched.
+    reason: &'static str,
+    /// Every feasible pair of the joiner, when asked for.
+    candidates: Vec<Candidate>,
+    /// The joiner's best candidates, when asked for.
+    alternatives: Vec<Candidate>,
+    /// The locked pair's `(buddy, score)`, for a locked joiner.
+    locked: Option<(usize, u32)>,
+}
+
+/// Below this many pairs the scan runs on one thread.
+const PARALLEL_PAIRS: usize = 1 << 20;
+
+impl Problem {
+    /// How many threads to scan with: one per core for a large problem.
+    fn threads(&self) -> usize {
+        if self.joiners.len().saturating_mul(self.buddies.len()) < PARALLEL_PAIRS {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        }
+    }
+
+    /// Scans every joiner and keeps their best edges, in joiner order, in
+    /// contiguous blocks of joiners on up to `threads` threads.
+    fn scan_all(&self, wants: &ScanWants, threads: usize) -> Vec<JoinerScan> {
+        let nj = self.joiners.len();
+        let scan_block = |block: Range<usize>| -> Vec<JoinerScan> {
+            let mut scratch = self.scratch();
+            block
+                .map(|ji| {
+                    let reason = self.scan(ji, &mut scratch);
+                    let candidates = if wants.candidates {
+                        self.candidates(ji, feasible(&scratch.scores))
+                    } else {
+                        Vec::new()
+                    };
+                    let best = best_first(&scratch.scores, wants.alternatives);
+                    let alternatives = self.candidates(ji, best.into_iter());
+                    let locked = wants.locked.get(&ji).and_then(|&bi| {
+                        let q = scratch.scores[bi];
+                        (q != NO_PAIR).then_some((bi, u32::from(q)))
+                    });
+                    let (scores, room) = (&scratch.scores, &mut scratch.room);
+                    let edges = best_edges(scores, &self.capacities, nj, room);
+                    JoinerScan {
+                        edges,
+                        reason,
+                        candidates,
+                        alternatives,
+                        locked,
+                    }
+                })
+                .collect()
+        };
+        if threads <= 1 || nj <= 1 {
+            return scan_block(0..nj);
+        }
+        let size = nj.div_ceil(threads);
+        let blocks = (0..nj)
+            .step_by(size)
+            .map(|start| start..(start + size).min(nj));
+        let scan_block = &scan_block;
+        std::thread::scope(|s| {
+            let running: Vec<_> = blocks
+                .map(|block| {
+                    let thread = std::thread::Builder::new().spawn_scoped(s, {
+                        let block = block.clone();
+                        move || scan_block(block)
+                    });
+                    (block, thread)
+                })
+                .collect();
+            running
+                .into_iter()
+                .flat_map(|(block, thread)| match thread {
+                    Ok(thread) => thread
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    // No thread to be had: do it here.
+                    Err(_) => scan_block(block),
+                })
+                .collect()
+        })
+    }
+
+    /// Joiner `ji`'s `pairs` (`(buddy, score)`) as candidates.
+    fn candidates(&self, ji: usize, pairs: impl Iterator<Item = (usize, u32)>) -> Vec<Candidate> {
+        let joiner = &self.joiners[ji].email;
+        pairs
+            .map(|(bi, q)| Candidate {
+                joiner: joiner.clone(),
+                buddy: self.buddies[bi].email.clone(),
+                score: units_to_score(q),
+            })
+            .collect()
+    }
+}
+
+impl Problem {
+    /// Which locks can be kept, as joiner index → buddy index, with each
+    /// kept buddy's place taken from [`Problem::capacities`]; the rest are
+    /// returned as ignored, in the order given.
+    fn resolve_locks(
+        &mut self,
+        locks: &[(String, String)],
+    ) -> (HashMap<usize, usize>, Vec<(String, String)>) {
+        let mut kept = HashMap::new();
+        let mut ignored = Vec::new();
+        for (joiner, buddy) in locks {
+            let (joiner, buddy) = (joiner.trim().to_lowercase(), buddy.trim().to_lowercase());
+            let ji = self.joiners.iter().position(|j| j.email == joiner);
+            let bi = self.buddies.iter().position(|b| b.email == buddy);
+            match (ji, bi) {
+                (Some(ji), Some(bi))
+                    if self.joiners[ji].team != self.buddies[bi].team
+                        && !self.excluded[ji].iter().any(|&(k, _)| k == bi)
+                        && !kept.contains_key(&ji)
+                        && self.capacities[bi] > 0 =>
+                {
+                    self.capacities[bi] -= 1;
+                    kept.insert(ji, bi);
+                }
+                _ => ignored.push((joiner, buddy)),
+            }
+        }
+        (kept, ignored)
+    }
+}
+
+/// The `n` best feasible pairs of a row of [`Scratch::scores`], best first
+/// (ties by buddy order).
+fn best_first(scores: &[u16], n: usize) -> Vec<(usize, u32)> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let order = |a: &(usize, u32), b: &(usize, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    let mut best: Vec<(usize, u32)> = feasible(scores).collect();
+    if best.len() > n {
+        best.select_nth_unstable_by(n - 1, order);
+        best.truncate(n);
+    }
+    best.sort_unstable_by(order);
+    best
+}
+
+/// `(buddy, score)` of the feasible pairs of a row of [`Scratch::scores`].
+fn feasible(scores: &[u16]) -> impl Iterator<Item = (usize, u32)> + '_ {
+    scores
+        .iter()
+        .enumerate()
+        .filter(|&(_, &q)| q != NO_PAIR)
+        .map(|(bi, &q)| (bi, u32::from(q)))
+}
+
+/// Joiners and possible buddies as [`match_buddies`] sees them (emails in
+/// order) and each buddy's capacity; see [`score_feasible_pairs`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreTable {
+    pub joiners: Vec<String>,
+    pub buddies: Vec<String>,
+    pub capacities: Vec<u32>,
+}
+
+/// Every feasible pair with the score [`match_buddies`] optimises (rounded
+/// to 4 decimals), without the assignment: for callers that cannot afford a
+/// [`Candidate`] per pair (19 million for 1,000 joiners and 19,000 buddies),
+/// such as a comparison with another solver. Calls `visit(joiner, buddy,
+/// score)` with indices into the returned lists, joiner by joiner, buddies
+/// in order.
+pub fn score_feasible_pairs(
+    people: &[Person],
+    history: &[(String, String)],
+    opts: &MatchOptions,
+    mut visit: impl FnMut(usize, usize, f64),
+) -> ScoreTable {
+    let problem = Problem::new(people, history, opts);
+    let mut scratch = problem.scratch();
+    for ji in 0..problem.joiners.len() {
+        problem.scan(ji, &mut scratch);
+        for (bi, q) in feasible(&scratch.scores) {
+            visit(ji, bi, units_to_score(q));
+        }
+    }
+    let emails = |list: Vec<Prep>| list.into_iter().map(|p| p.email).collect();
+    ScoreTable {
+        joiners: emails(problem.joiners),
+        buddies: emails(problem.buddies),
+        capacities: problem.capacities,
+    }
+}
+
+/// Keeps, of a joiner's edges (`scores`: one per buddy, in buddy order,
+/// [`NO_PAIR`] for none), the shortest prefix in best-first order (score
+/// descending, ties by buddy order) whose buddies' capacities sum to at
+/// least the number of joiners; returns it in that order, as
+/// `(buddy, score)`.
 ///
 /// This keeps an optimal assignment: in any optimal assignment where the
 /// joiner has a buddy outside that prefix, the other joiners use at most
@@ -541,22 +884,44 @@ fn resolve_locks(
 /// moving the joiner there keeps every rule, the count, and a score at least
 /// as high (the prefix holds the best edges). Doing this for each joiner in
 /// turn gives an optimal assignment using only kept edges.
-fn kept_prefix(edges: &[(usize, i64, f64)], caps: &[u32], joiners: usize) -> usize {
-    let mut room = 0usize;
-    for (k, e) in edges.iter().enumerate() {
-        room += caps[e.0] as usize;
-        if room >= joiners {
-            return k + 1;
-        }
+///
+/// Only the kept edges are sorted: `room` (zeros, one per score unit, left
+/// so) first sums the capacity at each score, which gives the lowest kept
+/// score and the capacity above it.
+fn best_edges(
+    scores: &[u16],
+    caps: &[u32],
+    joiners: usize,
+    room: &mut [usize],
+) -> Vec<(usize, u32)> {
+    for (bi, q) in feasible(scores) {
+        room[q as usize] += caps[bi] as usize;
     }
-    edges.len()
-}
-
-struct Edge {
-    to: usize,
-    rev: usize,
-    cap: u32,
-    cost: i64,
+    // `floor`: the lowest score kept; `above`: the capacity of the edges
+    // scoring more. When all the capacity is short of `joiners`, every edge
+    // is kept.
+    let (mut floor, mut above) = (None, 0);
+    for q in (0..room.len()).rev() {
+        if above + room[q] >= joiners {
+            floor = Some(q);
+            break;
+        }
+        above += room[q];
+    }
+    let (floor, mut above) = floor.map_or((0, 0), |q| (q, above));
+    let mut kept = Vec::new();
+    for (bi, q) in feasible(scores) {
+        let q_us = q as usize;
+        if q_us > floor || (q_us == floor && above < joiners) {
+            if q_us == floor {
+                above += caps[bi] as usize;
+            }
+            kept.push((bi, q));
+        }
+        room[q_us] = 0;
+    }
+    kept.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    kept
 }
 
 /// Exact assignment: min-cost flow with gains as negative costs, built one
@@ -573,55 +938,36 @@ struct Edge {
 /// costs (node potentials kept valid after each search), stopping as soon as
 /// the sink is settled; ties are broken by node index, i.e. by email.
 ///
+/// The residual graph is never built: nodes are joiners (`0..nj`), buddies
+/// (`nj..nj + nb`) and the sink, and its edges are read off the assignment.
+/// A joiner reaches every buddy of their list but their own (cost -gain); a
+/// buddy reaches each joiner they hold (cost +gain, giving them up), in
+/// joiner order, then the sink while they have room (cost 0). Edges out of
+/// the sink never matter: the search stops there.
+///
 /// `gains[j]` lists `(buddy, gain)`; returns each joiner's buddy.
 fn max_gain_assignment(gains: &[Vec<(usize, i64)>], caps: &[u32]) -> Vec<Option<usize>> {
     let nj = gains.len();
     let nb = caps.len();
     let sink = nj + nb;
     let n = sink + 1;
-    let mut g: Vec<Vec<Edge>> = (0..n).map(|_| Vec::new()).collect();
-    let add = |g: &mut Vec<Vec<Edge>>, u: usize, v: usize, cap: u32, cost: i64| {
-        let (ru, rv) = (g[v].len(), g[u].len());
-        g[u].push(Edge {
-            to: v,
-            rev: ru,
-            cap,
-            cost,
-        });
-        g[v].push(Edge {
-            to: u,
-            rev: rv,
-            cap: 0,
-            cost: -cost,
-        });
-    };
-    for (j, list) in gains.iter().enumerate() {
-        for &(b, gain) in list {
-            add(&mut g, j, nj + b, 1, -gain);
-        }
-    }
-    for (b, &cap) in caps.iter().enumerate() {
-        if cap > 0 {
-            add(&mut g, nj + b, sink, cap, 0);
-        }
-    }
+    let mut assigned: Vec<Option<usize>> = vec![None; nj];
+    // The joiners each buddy holds, in joiner order, with the pair's gain.
+    let mut holders: Vec<Vec<(usize, i64)>> = vec![Vec::new(); nb];
 
     const INF: i64 = i64::MAX;
     let mut pot = vec![0i64; n];
     let mut dist = vec![INF; n];
-    let mut prev: Vec<(usize, usize)> = vec![(usize::MAX, 0); n];
+    // The node before each node on its shortest path, and the edge's cost.
+    let mut prev: Vec<(usize, i64)> = vec![(usize::MAX, 0); n];
     let mut touched: Vec<usize> = Vec::new();
     let mut heap = BinaryHeap::new();
     for j in 0..nj {
-        let Some(pj) = g[j]
-            .iter()
-            .filter(|e| e.cap > 0)
-            .map(|e| pot[e.to] - e.cost)
-            .max()
-        else {
+        // Every edge out of `j` (all open: `j` is new) gets a non-negative
+        // reduced cost.
+        let Some(pj) = gains[j].iter().map(|&(b, gain)| pot[nj + b] + gain).max() else {
             continue;
         };
-        // Every edge out of `j` gets a non-negative reduced cost.
         pot[j] = pj;
         dist[j] = 0;
         touched.push(j);
@@ -635,18 +981,30 @@ fn max_gain_assignment(gains: &[Vec<(usize, i64)>], caps: &[u32]) -> Vec<Option<
                 reached_sink = true;
                 break;
             }
-            for (i, e) in g[u].iter().enumerate() {
-                if e.cap == 0 {
-                    continue;
-                }
-                let nd = d + e.cost + pot[u] - pot[e.to];
-                if nd < dist[e.to] {
-                    if dist[e.to] == INF {
-                        touched.push(e.to);
+            let mut relax = |v: usize, cost: i64| {
+                let nd = d + cost + pot[u] - pot[v];
+                if nd < dist[v] {
+                    if dist[v] == INF {
+                        touched.push(v);
                     }
-                    dist[e.to] = nd;
-                    prev[e.to] = (u, i);
-                    heap.push(Reverse((nd, e.to)));
+                    dist[v] = nd;
+                    prev[v] = (u, cost);
+                    heap.push(Reverse((nd, v)));
+                }
+            };
+            if u < nj {
+                for &(b, gain) in &gains[u] {
+                    if assigned[u] != Some(b) {
+                        relax(nj + b, -gain);
+                    }
+                }
+            } else {
+                let b = u - nj;
+                for &(holder, gain) in &holders[b] {
+                    relax(holder, gain);
+                }
+                if holders[b].len() < caps[b] as usize {
+                    relax(sink, 0);
                 }
             }
         }
@@ -668,12 +1026,25 @@ fn max_gain_assignment(gains: &[Vec<(usize, i64)>], caps: &[u32]) -> Vec<Option<
             for &v in &touched {
                 pot[v] += dist[v].min(reach) - reach;
             }
+            if target < nj {
+                assigned[target] = None;
+            }
+            // Walk the path back, applying each edge.
             let mut v = target;
             while v != j {
-                let (u, i) = prev[v];
-                g[u][i].cap -= 1;
-                let (to, rev) = (g[u][i].to, g[u][i].rev);
-                g[to][rev].cap += 1;
+                let (u, cost) = prev[v];
+                if u < nj {
+                    // `u` takes buddy `v`.
+                    let b = v - nj;
+                    assigned[u] = Some(b);
+                    let held = &mut holders[b];
+                    let at = held.partition_point(|&(h, _)| h < u);
+                    held.insert(at, (u, -cost));
+                } else if v < nj {
+                    // Buddy `u` gives up joiner `v` (who took another buddy
+                    // further along the path, or is the target).
+                    holders[u - nj].retain(|&(h, _)| h != v);
+                }
                 v = u;
             }
         }
@@ -682,13 +1053,7 @@ fn max_gain_assignment(gains: &[Vec<(usize, i64)>], caps: &[u32]) -> Vec<Option<
         }
         touched.clear();
     }
-    (0..nj)
-        .map(|j| {
-            g[j].iter()
-                .find(|e| e.to >= nj && e.to < sink && e.cap == 0)
-                .map(|e| e.to - nj)
-        })
-        .collect()
+    assigned
 }
 
 fn fmt_hours(h: f64) -> String {

@@ -8,7 +8,9 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::LazyLock;
 
+use chrono::format::{Item, Parsed, StrftimeItems};
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 
@@ -271,11 +273,25 @@ fn line_at(text: &str, from: usize, line: u64, offset: usize) -> u64 {
         .count() as u64
 }
 
+/// `%Y-%m-%d` and `%H:%M` as chrono items, read once: `parse_from_str`
+/// would read the format again for each of the three dates and times of
+/// every row.
+static DATE: LazyLock<Vec<Item<'static>>> =
+    LazyLock::new(|| StrftimeItems::new("%Y-%m-%d").collect());
+static TIME: LazyLock<Vec<Item<'static>>> = LazyLock::new(|| StrftimeItems::new("%H:%M").collect());
+
+/// What `parse_from_str` does, with the format's items read once.
+fn parse_with(s: &str, items: &[Item<'static>]) -> Option<Parsed> {
+    let mut parsed = Parsed::new();
+    chrono::format::parse(&mut parsed, s, items.iter()).ok()?;
+    Some(parsed)
+}
+
 fn parse_date(s: &str) -> Option<NaiveDate> {
     if s.len() != 10 {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    parse_with(s, &DATE)?.to_naive_date().ok()
 }
 
 fn date_message(s: &str) -> String {
@@ -291,7 +307,7 @@ fn parse_hours(s: &str) -> std::result::Result<(NaiveTime, NaiveTime), String> {
         if t.len() != 5 {
             return None;
         }
-        NaiveTime::parse_from_str(t, "%H:%M").ok()
+        parse_with(t, &TIME)?.to_naive_time().ok()
     };
     let (start, end) = (time(a).ok_or_else(err)?, time(b).ok_or_else(err)?);
     if end <= start {

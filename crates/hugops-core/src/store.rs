@@ -67,6 +67,20 @@ impl Store {
         Ok(Store { conn, path })
     }
 
+    /// Opens the database at `path` only if there is one: `Ok(None)`, with
+    /// nothing created, when no file (or an empty one) is there. An existing
+    /// file is checked and migrated as by [`Store::open`], so one that is not
+    /// a HugOps database is refused the same way, untouched.
+    pub fn open_existing(path: impl AsRef<Path>) -> Result<Option<Store>> {
+        let path = path.as_ref();
+        match fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::io(path, e)),
+            Ok(meta) if meta.is_file() && meta.len() == 0 => Ok(None),
+            Ok(_) => Store::open(path).map(Some),
+        }
+    }
+
     /// Opens a private in-memory database (for tests and benchmarks).
     pub fn open_in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
@@ -319,6 +333,34 @@ mod tests {
         }
         let err = Store::open(&path).unwrap_err();
         assert!(matches!(err, Error::TooNew { .. }), "{err}");
+    }
+
+    #[test]
+    fn open_existing_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/hugops.db");
+        assert!(Store::open_existing(&path).unwrap().is_none());
+        assert!(!dir.path().join("sub").exists());
+        let empty = dir.path().join("empty.db");
+        fs::write(&empty, "").unwrap();
+        assert!(Store::open_existing(&empty).unwrap().is_none());
+        assert_eq!(fs::read(&empty).unwrap(), b"");
+    }
+
+    #[test]
+    fn open_existing_opens_a_hugops_database_and_refuses_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hugops.db");
+        drop(Store::open(&path).unwrap());
+        let store = Store::open_existing(&path).unwrap().expect("a database");
+        assert_eq!(store.path(), path);
+        let notes = dir.path().join("notes.db");
+        fs::write(&notes, "my precious notes\n").unwrap();
+        let err = Store::open_existing(&notes).unwrap_err();
+        assert!(matches!(err, Error::NotHugOpsDb { .. }), "{err}");
+        assert_eq!(fs::read_to_string(&notes).unwrap(), "my precious notes\n");
+        let err = Store::open_existing(dir.path()).unwrap_err();
+        assert!(matches!(err, Error::NotHugOpsDb { .. }), "{err}");
     }
 
     #[test]

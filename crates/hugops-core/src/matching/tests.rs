@@ -298,6 +298,147 @@ fn nobody_is_their_own_buddy() {
     assert_eq!(pairs, [("a@x", "b@x"), ("b@x", "a@x")]);
 }
 
+// ---- the fast paths give what the plain formulas give ----
+
+/// `joiners` joiners and `buddies` buddies, varied in team, zone, hours,
+/// interests and capacity.
+fn varied(joiners: usize, buddies: usize) -> Vec<Person> {
+    let zones = [
+        chrono_tz::UTC,
+        chrono_tz::Asia::Kathmandu,
+        chrono_tz::America::St_Johns,
+        chrono_tz::Australia::Adelaide,
+    ];
+    let tags = ["rust", "chess", "tea", "jazz", "climbing"];
+    (0..joiners + buddies)
+        .map(|i| {
+            let joiner = i < joiners;
+            let email = format!("{}{i:03}@x", if joiner { "j" } else { "b" });
+            let mut p = person(&email, ["A", "B", "C"][i % 3], zones[i % 4], NEW);
+            if !joiner {
+                p.start_date = d(OLD) + Duration::days((i * 37 % 900) as i64);
+                p.buddy_capacity = 1 + (i % 3) as u32;
+            }
+            p.working_hours = [(t("09:00"), t("17:00")), (t("07:30"), t("15:30"))][i % 2];
+            p.interests = tags
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| (i >> k) & 1 == 1)
+                .map(|(_, s)| s.to_string())
+                .collect();
+            p
+        })
+        .collect()
+}
+
+#[test]
+fn parallel_scan_equals_one_thread() {
+    let people = varied(40, 60);
+    let history = [("j003@x".to_owned(), "b045@x".to_owned())];
+    let problem = Problem::new(&people, &history, &opts());
+    let none = HashMap::new();
+    let free = ScanWants {
+        candidates: false,
+        alternatives: 0,
+        locked: &none,
+    };
+    // Lock joiner 5 to their second best buddy.
+    let second = problem.scan_all(&free, 1)[5].edges[1].0;
+    let locked = HashMap::from([(5, second)]);
+    let wants = ScanWants {
+        candidates: true,
+        alternatives: 3,
+        locked: &locked,
+    };
+    let one = problem.scan_all(&wants, 1);
+    assert!(one[5].locked.is_some_and(|(bi, _)| bi == second));
+    assert!(one.iter().all(|s| s.alternatives.len() == 3));
+    assert_eq!(one.len(), 40);
+    assert!(one
+        .iter()
+        .all(|s| !s.edges.is_empty() && !s.candidates.is_empty()));
+    for threads in [2, 3, 7, 40, 200] {
+        assert_eq!(problem.scan_all(&wants, threads), one, "{threads} threads");
+    }
+}
+
+#[test]
+fn many_interests_score_as_few() {
+    // More than 128 distinct interests in the roster: scoring uses id lists
+    // instead of bits, and no score changes.
+    let mut j = person("j@x", "A", utc(), NEW);
+    j.interests = vec!["rust".into(), "chess".into(), "tea".into()];
+    let mut b = person("b@x", "B", chrono_tz::Asia::Kathmandu, OLD);
+    b.interests = vec!["Chess".into(), "tea".into(), "jazz".into(), "rust".into()];
+    // A possible buddy on the joiner's team: no pair with them.
+    let mut other = person("o@x", "A", utc(), OLD);
+    other.interests = (0..200).map(|i| format!("tag{i}")).collect();
+    let few = [j.clone(), b.clone()];
+    let many = [j, b, other];
+    assert!(!Problem::new(&few, &[], &opts()).interest_parts.is_empty());
+    assert!(Problem::new(&many, &[], &opts()).interest_parts.is_empty());
+    let (few, many) = (
+        match_buddies(&few, &[], &opts()),
+        match_buddies(&many, &[], &opts()),
+    );
+    assert_eq!(few.candidates, many.candidates);
+    // 2.25 h shared (Kathmandu is UTC+5:45), 3 of 4 interests, no load, 2+ years.
+    let expected = 0.4 * 2.25 / 8.0 + 0.3 * 0.75 + 0.2 + 0.1;
+    assert!((few.candidates[0].score - expected).abs() < 1e-12);
+}
+
+#[test]
+fn round_units_rounds_halves_up() {
+    for x in [
+        0.0,
+        0.5,
+        1.5,
+        2.4999999999999996,
+        6374.999999999999,
+        9999.5,
+        1e4,
+    ] {
+        assert_eq!(f64::from(round_units(x)), x.round(), "{x}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn round_units_is_round(x in 0.0f64..=1e4) {
+        prop_assert_eq!(f64::from(round_units(x)), x.round());
+    }
+
+    #[test]
+    fn best_edges_is_the_shortest_prefix_with_room(
+        scores in proptest::collection::vec(proptest::option::of(0u16..=20), 0..40),
+        caps in proptest::collection::vec(1u32..=3, 40),
+        joiners in 1usize..30,
+    ) {
+        // Few distinct scores: many ties, broken by buddy order.
+        let row: Vec<u16> = scores.iter().map(|q| q.map_or(NO_PAIR, |q| q * 500)).collect();
+        let list: Vec<(usize, u32)> = scores
+            .iter()
+            .enumerate()
+            .filter_map(|(bi, q)| q.map(|q| (bi, u32::from(q) * 500)))
+            .collect();
+        let mut room = vec![0; SCORE_UNITS as usize + 1];
+        let got = best_edges(&row, &caps, joiners, &mut room);
+        let mut sorted = list.clone();
+        sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut keep = sorted.len();
+        let mut sum = 0;
+        for (k, e) in sorted.iter().enumerate() {
+            sum += caps[e.0] as usize;
+            if sum >= joiners {
+                keep = k + 1;
+                break;
+            }
+        }
+        prop_assert_eq!(got, sorted[..keep].to_vec());
+        prop_assert!(room.iter().all(|&r| r == 0));
+    }
+}
+
 // ---- property tests against brute force ----
 
 const ZONES: [Tz; 4] = [
@@ -524,6 +665,26 @@ fn check(
     prop_assert!((sum - r.total_score).abs() < 1e-12);
     for p in &r.pairs {
         prop_assert!((cands[&(p.joiner.clone(), p.buddy.clone())] - p.score).abs() < 1e-15);
+    }
+
+    // The score table lists the same pairs and scores, in the same order.
+    let mut visited = Vec::new();
+    let table = score_feasible_pairs(&people, &history, &o, |j, b, score| {
+        visited.push((j, b, score))
+    });
+    let listed: Vec<Candidate> = visited
+        .iter()
+        .map(|&(j, b, score)| Candidate {
+            joiner: table.joiners[j].clone(),
+            buddy: table.buddies[b].clone(),
+            score,
+        })
+        .collect();
+    prop_assert_eq!(&listed, &r.candidates);
+    prop_assert_eq!(&table.joiners, &joiners);
+    for (b, cap) in table.buddies.iter().zip(&table.capacities) {
+        prop_assert!(is_buddy(by_email[b]));
+        prop_assert_eq!(*cap, by_email[b].buddy_capacity);
     }
 
     // Deterministic regardless of input order.
