@@ -165,7 +165,7 @@ fn speaker_line(line: &str) -> Option<(&str, &str)> {
 
 /// `candidate` trimmed, if it can be a speaker: 1 to 40 characters, at most
 /// five words, starting with a letter or `@`, made of letters, digits,
-/// spaces and `' . - _ @` only (no sentence punctuation such as `, ! ? ; ( "`),
+/// spaces and `' . - _ @ ( ) & / +` only (no sentence punctuation such as `, ! ? ; "`),
 /// and not a prose label such as `Note`, `Update` or `PS`.
 pub fn speaker_name(candidate: &str) -> Option<&str> {
     let name = candidate.trim();
@@ -175,7 +175,7 @@ pub fn speaker_name(candidate: &str) -> Option<&str> {
         && name.split_whitespace().count() <= MAX_NAME_WORDS
         && name
             .chars()
-            .all(|c| c.is_alphanumeric() || c == ' ' || "'’.-_@".contains(c))
+            .all(|c| c.is_alphanumeric() || c == ' ' || "'’.-_@()&/+".contains(c))
         && !PROSE_LABELS.contains(&name.to_lowercase().as_str());
     plausible.then_some(name)
 }
@@ -297,6 +297,8 @@ mod tests {
             "@sam",
             "wjing",
             "Åsa Öberg",
+            "Dev (IT)",
+            "R&D bot",
         ] {
             assert_eq!(speaker_name(ok), Some(ok), "{ok}");
         }
