@@ -17,6 +17,53 @@ pub async fn show(reminder: &Reminder) -> bool {
     show_text(&reminder.title, &reminder.body).await
 }
 
+/// What was chosen on a meeting reminder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Snooze,
+    Done,
+}
+
+const SNOOZE_ACTION: &str = "snooze";
+const DONE_ACTION: &str = "done";
+
+/// Shows a meeting reminder with Snooze and Done actions and waits until it
+/// is closed; resolves to the action chosen, if any (servers without actions
+/// show the text alone).
+pub async fn show_with_actions(reminder: &Reminder, snooze_label: String) -> Option<Choice> {
+    let (title, body) = (reminder.title.clone(), reminder.body.clone());
+    let chosen = tauri::async_runtime::spawn_blocking(move || {
+        let handle = notify_rust::Notification::new()
+            .appname(APP_NAME)
+            .summary(&title)
+            .body(&body)
+            .icon(ICON)
+            .action(SNOOZE_ACTION, &snooze_label)
+            .action(DONE_ACTION, "Done")
+            .show();
+        let mut choice = None;
+        match handle {
+            #[cfg(all(unix, not(target_os = "macos")))]
+            Ok(handle) => handle.wait_for_action(|action| {
+                choice = match action {
+                    SNOOZE_ACTION => Some(Choice::Snooze),
+                    DONE_ACTION => Some(Choice::Done),
+                    _ => None,
+                }
+            }),
+            #[cfg(not(all(unix, not(target_os = "macos"))))]
+            Ok(_) => {}
+            Err(e) => eprintln!("hugops: could not show a notification: {e}"),
+        }
+        choice
+    })
+    .await;
+    chosen.unwrap_or_else(|e| {
+        eprintln!("hugops: the notification thread failed: {e}");
+        None
+    })
+}
+
 /// Shows a notification; returns whether the notification server accepted it.
 pub async fn show_text(title: &str, body: &str) -> bool {
     let (title, body) = (title.to_owned(), body.to_owned());

@@ -10,10 +10,12 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use hugops_core::reminders::{self, Reminder};
+use hugops_core::schedule::agenda;
 use tauri::{AppHandle, Manager, Runtime};
 
+use crate::notifier::{self, Choice};
 use crate::state::AppState;
-use crate::{notifier, tray};
+use crate::tray;
 
 /// The longest the task sleeps between two looks at the wall clock.
 pub const MAX_SLEEP: Duration = Duration::from_secs(60);
@@ -25,7 +27,7 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
         let state = app.state::<AppState>();
         loop {
-            deliver_due(&state).await;
+            deliver_due(&app, &state).await;
             tray::refresh(&app);
             let wait = {
                 let store = state.store();
@@ -43,8 +45,9 @@ pub fn spawn<R: Runtime>(app: AppHandle<R>) {
     });
 }
 
-/// Shows every reminder due now and records each one as shown.
-async fn deliver_due(state: &AppState) {
+/// Shows every reminder due now and records each one as shown. Meeting
+/// reminders get Snooze and Done actions, answered on their own task.
+async fn deliver_due<R: Runtime>(app: &AppHandle<R>, state: &AppState) {
     let due: Vec<Reminder> = {
         let store = state.store();
         match reminders::due(&store, state.clock()) {
@@ -58,12 +61,51 @@ async fn deliver_due(state: &AppState) {
     for reminder in due {
         // Recorded even when the notification failed: retrying every minute
         // would only repeat the failure.
-        notifier::show(&reminder).await;
+        if reminder.uid.is_some() {
+            let (app, reminder) = (app.clone(), reminder.clone());
+            tauri::async_runtime::spawn(async move { offer_actions(&app, &reminder).await });
+        } else {
+            notifier::show(&reminder).await;
+        }
         let mut store = state.store();
         if let Err(e) = reminders::mark_shown(&mut store, &reminder, state.clock()) {
             eprintln!("hugops: could not record the reminder as shown: {e}");
         }
     }
+}
+
+/// How long Snooze puts a meeting reminder off.
+pub const SNOOZE_MINUTES: i64 = 10;
+
+/// Shows a meeting reminder with its actions and carries out the one chosen.
+async fn offer_actions<R: Runtime>(app: &AppHandle<R>, reminder: &Reminder) {
+    let label = format!("Snooze {SNOOZE_MINUTES} min");
+    let Some(choice) = notifier::show_with_actions(reminder, label).await else {
+        return;
+    };
+    let state = app.state::<AppState>();
+    let done = {
+        let mut store = state.store();
+        let clock = state.clock();
+        match (choice, reminder.uid.as_deref()) {
+            (Choice::Snooze, _) => reminders::snooze(
+                &mut store,
+                &reminder.kind,
+                reminder.due_at,
+                SNOOZE_MINUTES,
+                clock,
+            )
+            .map(|_| ()),
+            (Choice::Done, Some(uid)) => {
+                agenda::mark_done(&mut store, uid, clock.now()).map(|_| ())
+            }
+            (Choice::Done, None) => Ok(()),
+        }
+    };
+    if let Err(e) = done {
+        eprintln!("hugops: could not act on the reminder: {e}");
+    }
+    state.settings_changed();
 }
 
 /// How long to sleep at `now` before the check due at `next`: until `next`,

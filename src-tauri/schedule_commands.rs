@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
+use hugops_core::reminders::{self, Reminder};
+use hugops_core::schedule::agenda::{self, SaveReport, StoredMeeting};
 use hugops_core::schedule::heatmap::Heatmap;
 use hugops_core::schedule::local::AgendaItem;
 use hugops_core::schedule::{self, Every, Group, Meeting, SocialOptions, SocialPlan};
@@ -150,4 +152,80 @@ pub async fn schedule_export_social(
     let meetings: Vec<Meeting> = plan.series.into_iter().map(|m| m.meeting).collect();
     schedule::stored::export_ics(&store, &meetings, &path, now)?;
     Ok(meetings.len())
+}
+
+/// Saves the check-ins of every accepted pair to the agenda (they get reminders).
+#[tauri::command]
+pub async fn schedule_save_checkins(
+    state: State<'_, AppState>,
+    today: Option<NaiveDate>,
+) -> Result<SaveReport> {
+    let (today, now) = (
+        today.unwrap_or_else(|| state.clock().today()),
+        state.clock().now(),
+    );
+    let saved = schedule::stored::save_accepted_checkins(&mut state.store(), today, now)?;
+    state.settings_changed();
+    Ok(saved)
+}
+
+/// Plans the social again and saves its series to the agenda.
+#[tauri::command]
+pub async fn schedule_save_social(
+    state: State<'_, AppState>,
+    social: SocialArg,
+) -> Result<SaveReport> {
+    let now = state.clock().now();
+    let (group, opts) = social.into_parts();
+    let saved = schedule::stored::save_social(&mut state.store(), &group, opts, now)?;
+    state.settings_changed();
+    Ok(saved)
+}
+
+/// The saved meetings not ended yet, soonest first.
+#[tauri::command]
+pub async fn schedule_agenda(state: State<'_, AppState>) -> Result<Vec<StoredMeeting>> {
+    let now = state.clock().now();
+    Ok(agenda::agenda(&state.store(), now, None)?)
+}
+
+#[tauri::command]
+pub async fn schedule_done(state: State<'_, AppState>, uid: String) -> Result<StoredMeeting> {
+    let now = state.clock().now();
+    let done = agenda::mark_done(&mut state.store(), &uid, now)?;
+    state.settings_changed();
+    Ok(done)
+}
+
+/// Moves a meeting to `start` (its length kept).
+#[tauri::command]
+pub async fn schedule_move(
+    state: State<'_, AppState>,
+    uid: String,
+    start: DateTime<Utc>,
+) -> Result<StoredMeeting> {
+    let now = state.clock().now();
+    let moved = agenda::move_meeting(&mut state.store(), &uid, start, now)?;
+    state.settings_changed();
+    Ok(moved)
+}
+
+/// Meeting reminders too late to fire, for the app to list.
+#[tauri::command]
+pub async fn reminders_missed(state: State<'_, AppState>) -> Result<Vec<Reminder>> {
+    Ok(reminders::missed(&state.store(), state.clock())?)
+}
+
+#[tauri::command]
+pub async fn reminders_dismiss(
+    state: State<'_, AppState>,
+    kind: String,
+    due: DateTime<Utc>,
+) -> Result<()> {
+    Ok(reminders::dismiss(
+        &mut state.store(),
+        &kind,
+        due,
+        state.clock(),
+    )?)
 }

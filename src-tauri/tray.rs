@@ -9,6 +9,7 @@
 
 use chrono::{DateTime, Utc};
 use hugops_core::reminders;
+use hugops_core::schedule::agenda;
 use hugops_core::settings::{self, Settings};
 use hugops_core::threads::watch;
 use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
@@ -107,6 +108,9 @@ pub fn quick_add<R: Runtime>(app: &AppHandle<R>) {
 /// The pause/resume item, kept so its label can follow the settings.
 struct PauseItem<R: Runtime>(MenuItem<R>);
 
+/// "Next: …", the next saved meeting (informational, not clickable).
+struct NextItem<R: Runtime>(MenuItem<R>);
+
 /// "Check copied thread", in the menu only while opted into.
 struct ClipboardItem<R: Runtime> {
     menu: Menu<R>,
@@ -115,7 +119,9 @@ struct ClipboardItem<R: Runtime> {
 }
 
 /// Where the clipboard item goes: after "Log kudos…".
-const CLIPBOARD_POSITION: usize = 2;
+const CLIPBOARD_POSITION: usize = 4;
+
+const NO_MEETING: &str = "No meetings coming up";
 
 /// Builds the tray icon and its menu.
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
@@ -123,9 +129,12 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
         MenuItem::with_id(app, action.id(), label, true, None::<&str>)
     };
     let pause = item(TrayAction::TogglePause, PAUSE_LABEL)?;
+    let next = MenuItem::with_id(app, "next-meeting", NO_MEETING, false, None::<&str>)?;
     let menu = Menu::with_items(
         app,
         &[
+            &next,
+            &PredefinedMenuItem::separator(app)?,
             &item(TrayAction::Open, "Open HugOps")?,
             &item(TrayAction::QuickAdd, "Log kudos…")?,
             &PredefinedMenuItem::separator(app)?,
@@ -135,6 +144,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
         ],
     )?;
     app.manage(PauseItem(pause));
+    app.manage(NextItem(next));
     app.manage(ClipboardItem {
         menu: menu.clone(),
         item: item(TrayAction::CheckClipboard, "Check copied thread")?,
@@ -175,6 +185,25 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
         Err(e) => eprintln!("hugops: could not read settings: {e}"),
     }
     refresh_clipboard_item(app, &state);
+    if let Some(next) = app.try_state::<NextItem<R>>() {
+        let _ = next.0.set_text(next_label(&state));
+    }
+}
+
+/// `Next: Buddy check-in: Ana & Bo (week 2) · Tue 10:00`, in the user's zone.
+fn next_label(state: &AppState) -> String {
+    let store = state.store();
+    let now = state.clock().now();
+    let zone = settings::load(&store)
+        .map_or_else(|_| state.clock().tz(), |s| s.effective_zone(state.clock()));
+    match agenda::next_meeting(&store, now) {
+        Ok(Some(m)) => format!(
+            "Next: {} · {}",
+            m.title,
+            m.start.with_timezone(&zone).format("%a %H:%M")
+        ),
+        _ => NO_MEETING.to_owned(),
+    }
 }
 
 /// Adds or removes "Check copied thread" as the thread settings say.

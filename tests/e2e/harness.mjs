@@ -11,6 +11,8 @@ import { Session, poll } from './webdriver.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 export const APP = process.env.HUGOPS_APP || join(root, 'target/debug/hugops-desktop');
+/** The command line, to prepare a database before the app starts. */
+export const HUGOPS = join(root, 'target/debug/hugops');
 // Each scenario gets its own pair of ports (tauri-driver, WebKitWebDriver):
 // a driver still shutting down from the previous scenario cannot answer for
 // the next one.

@@ -4,10 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withApp, tempDb, dropFile, delivered } from './harness.mjs';
+import { withApp, tempDb, dropFile, delivered, HUGOPS } from './harness.mjs';
 import { Keys } from './webdriver.mjs';
 
 const ROSTER = readFileSync(resolve(import.meta.dirname, '../cli/fixtures/sample-roster.csv'), 'utf8');
@@ -33,6 +34,7 @@ test('accepted pairs get check-ins with every attendee’s local time; a social 
     await s.waitFor('[data-testid="pair-accepted"]');
 
     await nav(s, 'schedule');
+    await (await s.waitFor('[data-testid="tab-checkins"]')).click();
     const first = await s.waitFor('[data-testid="agenda-item"]');
     const starts = await s.until(async () => {
       const items = await s.findAll('[data-testid="agenda-item"]');
@@ -109,5 +111,40 @@ test('a tense thread landing in the watched folder brings one notification a day
     writeFileSync(join(folder, 'release.txt'), `${transcript}[10:40] Ana: ?\n`);
     await new Promise((r) => setTimeout(r, 3000));
     assert.equal(nudges().length, before + 1);
+  });
+});
+
+test('a saved meeting’s reminder reaches the notification server, and the agenda lists it', async () => {
+  const db = tempDb();
+  const dir = mkdtempSync(join(tmpdir(), 'hugops-meeting-'));
+  const roster = join(dir, 'roster.csv');
+  const pairs = join(dir, 'pairs.json');
+  writeFileSync(
+    roster,
+    'name,email,team,timezone,start_date\n' +
+      'Ana Silva,ana@x.org,Payments,Europe/Berlin,2026-11-23\n' +
+      'Bo Chen,bo@y.org,SRE,Europe/Berlin,2020-01-01\n',
+  );
+  writeFileSync(pairs, JSON.stringify({ pairs: [{ joiner: 'ana@x.org', buddy: 'bo@y.org' }] }));
+  const cli = (...args) =>
+    execFileSync(HUGOPS, ['--db', db, ...args], { env: { ...process.env, ...CLOCK }, encoding: 'utf8' });
+  cli('schedule', 'checkins', '--roster', roster, '--pairs', pairs, '--save');
+  const [first] = JSON.parse(cli('schedule', 'agenda', '--json')).meetings;
+  // Five minutes from "now": its reminder (10 minutes before) is due.
+  cli('schedule', 'move', first.uid, '--to', '2026-11-25T10:05:00Z');
+
+  const mine = () => delivered().filter((n) => n.appname === 'HugOps' && n.summary.includes(first.title));
+  await withApp({ HUGOPS_DB: db, ...CLOCK }, async (s) => {
+    const shown = await s.until(async () => mine()[0] ?? null, 20000, 'the meeting reminder');
+    assert.match(shown.summary, /in 5 min/);
+    assert.match(shown.body, /Ana Silva/);
+    await nav(s, 'schedule');
+    const saved = await s.until(async () => {
+      const items = await s.findAll('[data-testid="saved-meeting"]');
+      return items.length ? items : null;
+    }, 10000, 'the saved agenda');
+    assert.equal(await saved[0].attribute('data-uid'), first.uid);
+    await (await saved[0].find('[data-testid="meeting-done"]')).click();
+    await s.waitFor(`[data-testid="saved-meeting"][data-uid="${first.uid}"][data-status="done"]`);
   });
 });

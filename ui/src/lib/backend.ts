@@ -11,6 +11,9 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { open as openFileDialog, save as saveFileDialog } from '@tauri-apps/plugin-dialog';
 import type {
+  MissedReminder,
+  SaveReport,
+  StoredMeeting,
   Review,
   WatchSettings,
   AgendaItem,
@@ -232,6 +235,22 @@ export const scheduleExportCheckins = (today: string | null, path: string) =>
 
 export const scheduleExportSocial = (social: SocialArg, path: string) =>
   call<number>('schedule_export_social', { social, path });
+
+/** Saves the check-ins of every accepted pair to the agenda (they get reminders). */
+export const scheduleSaveCheckins = (today: string | null) => call<SaveReport>('schedule_save_checkins', { today });
+
+export const scheduleSaveSocial = (social: SocialArg) => call<SaveReport>('schedule_save_social', { social });
+
+export const scheduleAgenda = () => call<StoredMeeting[]>('schedule_agenda');
+
+export const scheduleDone = (uid: string) => call<StoredMeeting>('schedule_done', { uid });
+
+/** Moves a meeting to `start` (RFC 3339), keeping its length. */
+export const scheduleMove = (uid: string, start: string) => call<StoredMeeting>('schedule_move', { uid, start });
+
+export const remindersMissed = () => call<MissedReminder[]>('reminders_missed');
+
+export const remindersDismiss = (kind: string, due: string) => call<void>('reminders_dismiss', { kind, due });
 
 /** Native "Save as" dialog for a calendar file. Resolves to null when cancelled. */
 export const pickIcsPath = (defaultName: string) =>

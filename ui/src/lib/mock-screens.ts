@@ -106,6 +106,8 @@ export const screenHandlers: Record<string, (args: Record<string, unknown>) => u
   schedule_social: () => {
     throw { code: 'invalid_input', message: 'Socials are planned by the desktop app, not in this preview.' };
   },
+  schedule_agenda: () => [],
+  reminders_missed: () => [],
   schedule_heatmap: () => ({ days: [], cell_minutes: 30, counts: [], people: 0 }),
   threads_watch_get: () => watch,
   threads_watch_set: ({ settings }) => (watch = settings as WatchSettings),

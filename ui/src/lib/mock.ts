@@ -53,7 +53,16 @@ const SEED: Array<[Direction, string, string, string[], string | null, number]> 
 let nextId = 1;
 let entries: Entry[] = [];
 const trash = new Map<number, Entry>();
-let settings: Settings = { nudge: { enabled: true, weekday: 'fri', time: '15:00' }, paused_until: null };
+let settings: Settings = {
+  nudge: { enabled: true, weekday: 'fri', time: '15:00' },
+  paused_until: null,
+  schedule: {
+    cadence: ['day 1', 'week 1', 'week 2', 'week 4', 'week 8', 'week 12'],
+    checkin_minutes: 30,
+    reminder_minutes: 10,
+  },
+  quiet_hours: { enabled: false, start: '22:00', end: '07:00' },
+};
 
 function seed() {
   if (params.has('empty')) return;

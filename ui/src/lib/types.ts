@@ -96,6 +96,23 @@ export interface Settings {
   nudge: NudgeSettings;
   /** `2026-11-24T10:00:00Z` or null when reminders run. */
   paused_until: string | null;
+  timezone?: string | null;
+  schedule: ScheduleSettings;
+  quiet_hours: QuietHours;
+}
+
+export interface ScheduleSettings {
+  /** `day 1`, `week 2`, … */
+  cadence: string[];
+  checkin_minutes: number;
+  reminder_minutes: number;
+}
+
+/** No reminder fires between `start` and `end` (local `HH:MM`). */
+export interface QuietHours {
+  enabled: boolean;
+  start: string;
+  end: string;
 }
 
 export type ExportFormat = 'md' | 'csv' | 'json';
@@ -300,4 +317,31 @@ export interface WatchSettings {
   folder_enabled: boolean;
   folder: string | null;
   clipboard_enabled: boolean;
+}
+
+/** A meeting saved in the agenda. */
+export interface StoredMeeting {
+  uid: string;
+  kind: 'checkin' | 'social';
+  title: string;
+  start: string;
+  end: string;
+  outside_hours: string[];
+  status: 'scheduled' | 'done' | 'cancelled';
+  moved_from: string | null;
+  local_times: Array<{ name: string; email: string; zone: string; start: string; end: string; outside_hours: boolean }>;
+}
+
+export interface SaveReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface MissedReminder {
+  kind: string;
+  due_at: string;
+  title: string;
+  body: string;
+  uid?: string;
 }

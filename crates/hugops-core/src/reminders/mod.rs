@@ -220,6 +220,19 @@ pub fn mark_shown(store: &mut Store, reminder: &Reminder, clock: &dyn Clock) -> 
     log_shown(store, &reminder.kind, reminder.due_at, clock.now())
 }
 
+/// Dismisses the missed reminder `kind` (as in its JSON) of `due_at`, as
+/// the app's "missed reminders" list does.
+pub fn dismiss(
+    store: &mut Store,
+    kind: &str,
+    due_at: DateTime<Utc>,
+    clock: &dyn Clock,
+) -> Result<()> {
+    let kind = ReminderKind::parse(kind)
+        .ok_or_else(|| Error::invalid("kind", format!("`{kind}` is not a reminder kind")))?;
+    log_shown(store, &kind, due_at, clock.now())
+}
+
 fn log_shown(
     store: &Store,
     kind: &ReminderKind,

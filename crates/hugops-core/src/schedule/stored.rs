@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::agenda::{save_meetings, SaveReport};
 use super::heatmap::{week_heatmap, Heatmap};
 use super::local::{agenda_item, AgendaItem};
 use super::social::{default_title, select_group};
@@ -61,6 +62,31 @@ pub fn heatmap(store: &Store, group: &Group, day: NaiveDate) -> Result<Heatmap> 
     let people = load_roster(store)?;
     let members = select_group(&people, group)?;
     Ok(week_heatmap(&members, day))
+}
+
+/// Saves the check-ins of every accepted pair (from `today`) to the agenda,
+/// so they get reminders; saving again changes only what changed.
+pub fn save_accepted_checkins(
+    store: &mut Store,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<SaveReport> {
+    let meetings = accepted_checkins(store, today)?;
+    let people = load_roster(store)?;
+    save_meetings(store, &meetings, &people, now)
+}
+
+/// Plans a social (see [`social`]) and saves its series to the agenda.
+pub fn save_social(
+    store: &mut Store,
+    group: &Group,
+    opts: SocialOptions,
+    now: DateTime<Utc>,
+) -> Result<SaveReport> {
+    let plan = social(store, group, opts)?;
+    let meetings: Vec<Meeting> = plan.series.into_iter().map(|m| m.meeting).collect();
+    let people = load_roster(store)?;
+    save_meetings(store, &meetings, &people, now)
 }
 
 /// The teams of the stored roster, sorted, each once.
@@ -146,5 +172,18 @@ mod tests {
             "2026-11-25".parse().unwrap()
         )
         .is_err());
+    }
+
+    #[test]
+    fn saved_checkins_reach_the_agenda_once() {
+        let mut store = store();
+        let now = "2026-11-25T10:00:00Z".parse().unwrap();
+        let today = "2026-11-25".parse().unwrap();
+        let first = save_accepted_checkins(&mut store, today, now).unwrap();
+        assert_eq!(first.added, 5);
+        let again = save_accepted_checkins(&mut store, today, now).unwrap();
+        assert_eq!((again.added, again.unchanged), (0, 5));
+        let agenda = crate::schedule::agenda::agenda(&store, now, None).unwrap();
+        assert_eq!(agenda.len(), 5);
     }
 }
