@@ -1,9 +1,9 @@
 //! Scores one thread: documented signals, each pointing at its messages.
 //!
 //! Each message is read once ([`message::Features`]); each signal then walks
-//! the thread once ([`signals`]). The score is `1 − e^(−max(0, Σ weights))`:
-//! signs of ambiguity add, calming signs subtract, and no single signal can
-//! reach 1 on its own. docs/threads.md lists every signal and weight.
+//! the thread once ([`signals`]). The score is `1 − 2^(−max(0, Σ weights) / 0.6)`:
+//! signs of ambiguity add, calming signs subtract, every 0.6 of evidence
+//! halves the distance to 1, and no single signal can reach 1 on its own. docs/threads.md lists every signal and weight.
 
 mod cues;
 mod lexicon;
@@ -16,8 +16,12 @@ use serde::Serialize;
 use self::message::Features;
 use super::Thread;
 
-/// The default verdict threshold.
+/// The default verdict threshold: reached at [`HALF_SCORE_TOTAL`].
 pub const DEFAULT_THRESHOLD: f64 = 0.5;
+
+/// The sum of weights that scores 0.5: two moderate signs (or three weak
+/// ones) with nothing calming, never one alone.
+const HALF_SCORE_TOTAL: f64 = 0.6;
 
 /// One reason the score went up (positive weight) or down (negative weight).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -73,10 +77,10 @@ pub fn analyze(thread: &Thread, threshold: f64) -> Analysis {
     }
 }
 
-/// `1 − e^(−max(0, Σ weights))`, rounded to two decimals.
+/// `1 − 2^(−max(0, Σ weights) / 0.6)`, rounded to two decimals.
 fn score(signals: &[Signal]) -> f64 {
     let total: f64 = signals.iter().map(|s| s.weight).sum();
-    let score = 1.0 - (-total.max(0.0)).exp();
+    let score = 1.0 - (-total.max(0.0) / HALF_SCORE_TOTAL).exp2();
     ((score * 100.0).round() / 100.0).clamp(0.0, 1.0)
 }
 
@@ -252,7 +256,9 @@ mod tests {
             evidence: String::new(),
         };
         assert_eq!(score(&[signal(-0.5)]), 0.0);
-        assert_eq!(score(&[signal(0.7)]), 0.5);
+        assert_eq!(score(&[signal(0.6)]), 0.5);
+        assert_eq!(score(&[signal(1.2)]), 0.75);
+        assert!(score(&[signal(0.5)]) < DEFAULT_THRESHOLD, "one signal is not enough");
         assert!(score(&[signal(5.0)]) <= 1.0);
     }
 }
