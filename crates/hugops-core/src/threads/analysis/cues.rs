@@ -744,4 +744,29 @@ mod tests {
         let found = cues.first(Cue::Thanks).unwrap();
         assert_eq!(&text[found.start..found.end], "thanks");
     }
+
+    #[test]
+    fn claimed_agreement_is_no_agreement() {
+        assert!(!find("I changed it as agreed.").has(Cue::Agreement));
+        assert!(!find("I thought we agreed on the same setup").has(Cue::Agreement));
+        assert!(find("I thought we agreed on the same setup").has(Cue::Reading));
+        assert!(find("Agreed, ship it").has(Cue::Agreement));
+    }
+
+    #[test]
+    fn calming_cues_in_a_question_are_dropped() {
+        let text = "Discussed or decided? Because it renews. Thanks for checking.";
+        let mut cues = find(text);
+        assert!(cues.has(Cue::Decision));
+        cues.drop_calming_in_questions(text);
+        assert!(!cues.has(Cue::Decision));
+        assert!(cues.has(Cue::Thanks));
+    }
+
+    #[test]
+    fn laughter_calms_and_withdrawal_is_found() {
+        assert!(find("haha fair").has(Cue::Agreement));
+        assert!(find("Fine, whatever. Do what you want.").has(Cue::Withdrawal));
+        assert!(!find("I'll just restart it").has(Cue::Withdrawal));
+    }
 }

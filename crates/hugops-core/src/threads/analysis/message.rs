@@ -380,4 +380,21 @@ mod tests {
             assert_eq!(&text[start..start + word.len()], word);
         }
     }
+
+    #[test]
+    fn plan_values_are_weekdays_ordinals_and_versions() {
+        let values = Features::of("Ship 4.2 (v4.2.1) on Tuesday the 21st, p99 1.8s, 99.9% up").values;
+        assert_eq!(values.len(), 4, "{values:?}");
+        assert!(values.contains(&PlanValue::Weekday(1)));
+        assert!(values.contains(&PlanValue::Ordinal(21)));
+        assert!(Features::of("the 45th and 1.8s and 3.").values.is_empty());
+    }
+
+    #[test]
+    fn apologies_and_answer_openers_are_counted() {
+        let f = Features::of("Sorry, sorry again, apologies");
+        assert_eq!(f.apologies, 3);
+        assert!(Features::of("No, the flag stays off").opens_with_answer);
+        assert!(!Features::of("Looking at it").opens_with_answer);
+    }
 }

@@ -954,4 +954,100 @@ mod tests {
         .unwrap();
         assert!(settled.weight < disputed.weight);
     }
+
+    #[test]
+    fn withdrawal() {
+        fires(
+            "withdrawal",
+            "A: Could you review the retry PR?\nB: busy with the e2e suite\nA: Forget it, I'll do it myself.",
+            &[3],
+            "A: The preview env is wedged.\nB: want me to look?\nA: nah, I'll just restart it, it's faster",
+        );
+    }
+
+    #[test]
+    fn self_doubt() {
+        fires(
+            "self_doubt",
+            "A: PR is up.\nB: ok\nA: I wasn't sure if I matched the design system. Maybe I'm wrong about the spacing.",
+            &[3],
+            "A: PR is up.\nB: ok\nA: I matched the design system, spacing follows the tokens.",
+        );
+    }
+
+    #[test]
+    fn ownership_gap() {
+        fires(
+            "ownership_gap",
+            "A: Who runs the DNS cutover on Saturday?\nB: Not my team, infra owns the zone.\nC: Not us, we only own the zone.",
+            &[2, 3],
+            "A: Who runs the DNS cutover on Saturday?\nB: Me, I'll post the checklist.",
+        );
+    }
+
+    #[test]
+    fn over_apologising_needs_three_apologies_from_one_person() {
+        fires(
+            "over_apologising",
+            "A: Sorry, the import skipped a tenant.\nB: Which one?\nA: Acme. Sorry again, and sorry for the noise.",
+            &[1, 3],
+            "A: sorry, running late\nB: sorry, me too\nC: sorry, I have to leave early",
+        );
+    }
+
+    #[test]
+    fn conflicting_plans_need_someone_to_restate_theirs() {
+        fires(
+            "conflicting_plans",
+            "A: Email goes out Tuesday.\nB: I understood Monday.\nA: The sync I was in said Tuesday.",
+            &[1, 2, 3],
+            "A: Can someone take on-call next weekend?\nB: I can take Saturday, not Sunday\nC: I'll take Sunday",
+        );
+        fires(
+            "conflicting_plans",
+            "A: We ship SDK 4.2.\nB: QA signed off on 4.1.\nA: The branch has 4.2.",
+            &[1, 2, 3],
+            "A: p99 at 1.8s\nB: 2.1s here\nA: down to 0.4s now",
+        );
+    }
+
+    #[test]
+    fn open_ending() {
+        fires(
+            "open_ending",
+            "A: Can we decide today?\nB: Maybe.\nC: Lunch?\nA: So nobody has an answer then.",
+            &[4],
+            "A: Can we decide today?\nB: Maybe.\nC: Lunch?\nA: Decided: Tuesday. Thanks all.",
+        );
+        assert!(
+            find("A: one\nB: two\nA: three\nB: Claire, can you bring the flows?", "open_ending").is_none(),
+            "a closing request is not left open"
+        );
+    }
+
+    #[test]
+    fn a_reply_about_something_else_does_not_answer() {
+        let ignored = "Nora: Jamal, are you presenting at the demo on Thursday?\nJamal: pushed the fix for the stampede, p95 looks way better";
+        assert!(find(ignored, "unanswered_question").is_some());
+        let own_topic = "B: staging db is slow again\nA: Can you get to the retry PR after that?\nB: staging is back now";
+        assert_eq!(find(own_topic, "unanswered_question").unwrap().messages, [2]);
+        let answered = "Nora: Jamal, are you presenting at the demo on Thursday?\nJamal: yes, ten minutes after the payments team";
+        assert!(find(answered, "unanswered_question").is_none());
+    }
+
+    #[test]
+    fn terse_replies_to_long_questions_are_curt() {
+        fires(
+            "curt_reply",
+            "A: I started Monday. Where do I find the staging credentials, the vault path gives me an error?\nB: wiki",
+            &[2],
+            "A: which city for the offsite?\nB: Lisbon",
+        );
+    }
+
+    #[test]
+    fn a_decision_inside_a_question_decides_nothing() {
+        assert!(find("A: Discussed or decided? The renewal is automatic.\nB: hm", "decision").is_none());
+        assert!(find("A: We decided on Tuesday.\nB: ok", "decision").is_some());
+    }
 }
