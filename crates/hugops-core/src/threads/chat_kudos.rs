@@ -29,8 +29,8 @@ use serde::Serialize;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Message, Thread};
 use super::parse::text::is_undated;
+use super::{Message, Thread};
 use crate::clock::Clock;
 use crate::journal::{
     self, Direction, Filter, NewEntry, MAX_MESSAGE_CHARS, MAX_PERSON_CHARS, MAX_TAG_CHARS,

@@ -14,12 +14,34 @@ const ANSWERS: &[&str] = &["yes", "yep", "yeah", "i can", "i will", "i'll", "me"
 /// First words that mark a reply as an answer whatever follows ("No, the
 /// flag stays off").
 const ANSWER_OPENERS: &[&str] = &[
-    "yes", "yeah", "yep", "yup", "no", "nope", "nah", "sure", "me", "both", "neither", "none",
-    "probably", "definitely", "correct", "true", "ok", "okay",
+    "yes",
+    "yeah",
+    "yep",
+    "yup",
+    "no",
+    "nope",
+    "nah",
+    "sure",
+    "me",
+    "both",
+    "neither",
+    "none",
+    "probably",
+    "definitely",
+    "correct",
+    "true",
+    "ok",
+    "okay",
 ];
 
 /// Words that apologise.
-const APOLOGIES: &[&str] = &["sorry", "apologies", "apologise", "apologize", "apologising"];
+const APOLOGIES: &[&str] = &[
+    "sorry",
+    "apologies",
+    "apologise",
+    "apologize",
+    "apologising",
+];
 
 /// Weekdays, the plan values people most often hold two versions of.
 const WEEKDAYS: &[&str] = &[
@@ -204,7 +226,9 @@ fn versions(text: &str) -> impl Iterator<Item = PlanValue> + '_ {
             let token = token.strip_prefix(['v', 'V']).unwrap_or(token);
             let dotted = token.contains('.')
                 && !token.starts_with('.')
-                && token.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+                && token
+                    .split('.')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
             dotted.then(|| PlanValue::Version(fnv1a(token)))
         })
 }
@@ -383,7 +407,8 @@ mod tests {
 
     #[test]
     fn plan_values_are_weekdays_ordinals_and_versions() {
-        let values = Features::of("Ship 4.2 (v4.2.1) on Tuesday the 21st, p99 1.8s, 99.9% up").values;
+        let values =
+            Features::of("Ship 4.2 (v4.2.1) on Tuesday the 21st, p99 1.8s, 99.9% up").values;
         assert_eq!(values.len(), 4, "{values:?}");
         assert!(values.contains(&PlanValue::Weekday(1)));
         assert!(values.contains(&PlanValue::Ordinal(21)));

@@ -258,7 +258,48 @@ mod tests {
         assert_eq!(score(&[signal(-0.5)]), 0.0);
         assert_eq!(score(&[signal(0.6)]), 0.5);
         assert_eq!(score(&[signal(1.2)]), 0.75);
-        assert!(score(&[signal(0.5)]) < DEFAULT_THRESHOLD, "one signal is not enough");
+        assert!(
+            score(&[signal(0.5)]) < DEFAULT_THRESHOLD,
+            "one signal is not enough"
+        );
         assert!(score(&[signal(5.0)]) <= 1.0);
+    }
+
+    /// Speed check, run by hand in release:
+    /// `cargo test --release -p hugops-core analysis_speed -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "timing, run in release by hand"]
+    fn analysis_speed_on_100k_messages() {
+        let lines = [
+            "Are we still shipping 4.2 on Tuesday?",
+            "I thought we moved it to Thursday, QA found a blocker yesterday.",
+            "Sorry, which blocker? I don't see it on the board.",
+            "ok.",
+            "Per my last message, it's the export bug. Not my team though.",
+            "Thanks! Let's go with Thursday then.",
+            "lol the build is green again 🎉",
+            "I'll just do it myself then, never mind.",
+        ];
+        let messages = (0..100_000)
+            .map(|i| Message {
+                author: NAMES[i % NAMES.len()].to_owned(),
+                text: lines[(i * 7 + i / 3) % lines.len()].to_owned(),
+                ts: Utc.timestamp_opt(1_700_000_000 + 37 * i as i64, 0).single(),
+                link: None,
+            })
+            .collect();
+        let thread = Thread {
+            channel: None,
+            messages,
+        };
+        let start = std::time::Instant::now();
+        let a = analyze(&thread, DEFAULT_THRESHOLD);
+        let took = start.elapsed();
+        println!(
+            "100,000 messages in {took:?} ({:.0} messages/s), score {}",
+            100_000.0 / took.as_secs_f64(),
+            a.score
+        );
+        assert_eq!(a.messages, 100_000);
     }
 }

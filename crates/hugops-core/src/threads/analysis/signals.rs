@@ -166,6 +166,8 @@ const CROSS_MINUTES: i64 = 2;
 const REPLY_WINDOW: usize = 6;
 /// Apologies by one person that read as anxious rather than polite.
 const APOLOGIES_FROM_ONE: usize = 3;
+/// How far back a reply's author's own earlier message is looked for.
+const OWN_TOPIC_LOOKBACK: usize = 20;
 /// Plan values a thread is searched for conflicts in (keeps it linear).
 const MAX_PLAN_VALUES: usize = 200;
 /// A question at least this long deserves more than a terse reply.
@@ -350,7 +352,7 @@ impl View<'_> {
             return false;
         }
         let replier = self.author(j);
-        let own_topic = (0..j)
+        let own_topic = (j.saturating_sub(OWN_TOPIC_LOOKBACK)..j)
             .rev()
             .find(|&k| k != i && self.author(k) == replier)
             .is_some_and(|k| r.shared_content(&self.f[k]) > 0);
@@ -496,8 +498,7 @@ impl View<'_> {
             || last.cues.has(Cue::Doubt)
             || last.tone <= NEGATIVE_TONE_AT
             || last.words >= VERY_LONG_WORDS;
-        let alone_after_asking =
-            self.author(n - 2) == self.author(n - 1) && self.f[n - 2].question;
+        let alone_after_asking = self.author(n - 2) == self.author(n - 1) && self.f[n - 2].question;
         let left_unanswered = unanswered
             .iter()
             .any(|&q| q < n - 1 && self.author(q) == self.author(n - 1));
@@ -1020,7 +1021,11 @@ mod tests {
             "A: Can we decide today?\nB: Maybe.\nC: Lunch?\nA: Decided: Tuesday. Thanks all.",
         );
         assert!(
-            find("A: one\nB: two\nA: three\nB: Claire, can you bring the flows?", "open_ending").is_none(),
+            find(
+                "A: one\nB: two\nA: three\nB: Claire, can you bring the flows?",
+                "open_ending"
+            )
+            .is_none(),
             "a closing request is not left open"
         );
     }
@@ -1030,7 +1035,10 @@ mod tests {
         let ignored = "Nora: Jamal, are you presenting at the demo on Thursday?\nJamal: pushed the fix for the stampede, p95 looks way better";
         assert!(find(ignored, "unanswered_question").is_some());
         let own_topic = "B: staging db is slow again\nA: Can you get to the retry PR after that?\nB: staging is back now";
-        assert_eq!(find(own_topic, "unanswered_question").unwrap().messages, [2]);
+        assert_eq!(
+            find(own_topic, "unanswered_question").unwrap().messages,
+            [2]
+        );
         let answered = "Nora: Jamal, are you presenting at the demo on Thursday?\nJamal: yes, ten minutes after the payments team";
         assert!(find(answered, "unanswered_question").is_none());
     }
@@ -1047,7 +1055,11 @@ mod tests {
 
     #[test]
     fn a_decision_inside_a_question_decides_nothing() {
-        assert!(find("A: Discussed or decided? The renewal is automatic.\nB: hm", "decision").is_none());
+        assert!(find(
+            "A: Discussed or decided? The renewal is automatic.\nB: hm",
+            "decision"
+        )
+        .is_none());
         assert!(find("A: We decided on Tuesday.\nB: ok", "decision").is_some());
     }
 }

@@ -198,10 +198,13 @@ fn undated_messages_are_logged_once_whatever_the_day() {
 #[test]
 fn transcript_times_without_a_date_are_logged_today_not_in_1970() {
     let text = "[09:00] Kiri: pushed the fix\n[09:05] Lars: thanks Kiri, that was quick";
-    let t = crate::threads::parse::text::parse_transcript(std::path::Path::new("t.txt"), text)
-        .unwrap();
+    let t =
+        crate::threads::parse::text::parse_transcript(std::path::Path::new("t.txt"), text).unwrap();
     assert!(t.messages[1].ts.is_some(), "the transcript keeps its times");
-    assert_eq!(find(std::slice::from_ref(&t), "Kiri", Tz::UTC)[0].occurred_on, None);
+    assert_eq!(
+        find(std::slice::from_ref(&t), "Kiri", Tz::UTC)[0].occurred_on,
+        None
+    );
     let mut store = Store::open_in_memory().unwrap();
     let first = import(&mut store, std::slice::from_ref(&t), "Kiri", &clock()).unwrap();
     assert_eq!(first.logged, 1);
