@@ -16,7 +16,8 @@
 //!    names nobody else there and no group (`thanks all`).
 //!
 //! Each becomes a received entry: the sender as person, the text as message,
-//! its date (in your time zone) and link, and its `#hashtags` as tags. An
+//! its date (in your time zone; today for a transcript line, which has a
+//! time but no date) and link, and its `#hashtags` as tags. An
 //! entry already in the journal is not logged again: same link, or (without
 //! a link) same person, message and date.
 
@@ -28,6 +29,7 @@ use serde::Serialize;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use super::parse::text::is_undated;
 use super::{Message, Thread};
 use crate::clock::Clock;
 use crate::journal::{
@@ -300,7 +302,12 @@ fn entry(m: &Message, tz: Tz) -> Option<NewEntry> {
         email: None,
         tags: hashtags(&message),
         link: m.link.clone(),
-        occurred_on: m.ts.map(|t| t.with_timezone(&tz).date_naive()),
+        // A transcript time without a date is no date: the journal then
+        // takes the clock's today.
+        occurred_on: m
+            .ts
+            .filter(|&t| !is_undated(t))
+            .map(|t| t.with_timezone(&tz).date_naive()),
         message,
     })
 }

@@ -26,6 +26,13 @@ pub enum Cue {
     PassiveAggressive,
     /// Asking again ("bump", "any update", "sorry to chase").
     Nudge,
+    /// Giving up or going it alone ("forget it", "I'll do it myself").
+    Withdrawal,
+    /// Doubting oneself in front of others ("maybe I'm wrong", "am I the
+    /// only one", "sorry for all the questions").
+    Doubt,
+    /// Saying a task is not yours ("not my team", "wasn't me").
+    Disowning,
     Thanks,
     Agreement,
     /// A decision or a resolution ("let's go with", "decided", "fixed").
@@ -35,13 +42,16 @@ pub enum Cue {
 }
 
 impl Cue {
-    const ALL: [Cue; 10] = [
+    const ALL: [Cue; 13] = [
         Cue::Reading,
         Cue::Worry,
         Cue::Pointed,
         Cue::Evasive,
         Cue::PassiveAggressive,
         Cue::Nudge,
+        Cue::Withdrawal,
+        Cue::Doubt,
+        Cue::Disowning,
         Cue::Thanks,
         Cue::Agreement,
         Cue::Decision,
@@ -60,6 +70,9 @@ impl Cue {
             Cue::Evasive => EVASIVE,
             Cue::PassiveAggressive => PASSIVE_AGGRESSIVE,
             Cue::Nudge => NUDGE,
+            Cue::Withdrawal => WITHDRAWAL,
+            Cue::Doubt => DOUBT,
+            Cue::Disowning => DISOWNING,
             Cue::Thanks => THANKS,
             Cue::Agreement => AGREEMENT,
             Cue::Decision => DECISION,
@@ -223,6 +236,16 @@ const POINTED: &[&str] = &[
     "twice now",
     "i posted it",
     "i linked",
+    "again, the",
+    "again:",
+    "to repeat",
+    "i keep saying",
+    "keep saying",
+    "my point is still",
+    "still my point",
+    "as i keep",
+    "once again",
+    "i'll say it again",
 ];
 
 const EVASIVE: &[&str] = &[
@@ -285,6 +308,12 @@ const PASSIVE_AGGRESSIVE: &[&str] = &[
     "no offense",
     "with all due respect",
     "i'm just saying",
+    "would have liked",
+    "would've liked",
+    "i'd have liked",
+    "would have appreciated",
+    "would've appreciated",
+    "i'd have appreciated",
 ];
 
 const NUDGE: &[&str] = &[
@@ -309,8 +338,127 @@ const NUDGE: &[&str] = &[
     "one more time",
 ];
 
-/// Phrases that only mask a reading cue they overlap ("I thought so").
+const WITHDRAWAL: &[&str] = &[
+    "forget it",
+    "forget i asked",
+    "never mind, i'll",
+    "nevermind, i'll",
+    "fine, whatever",
+    "whatever then",
+    "whatever works for you",
+    "do what you want",
+    "do whatever you want",
+    "do it myself",
+    "fix it myself",
+    "handle it myself",
+    "figure it out myself",
+    "on my own then",
+    "myself then",
+    "someone else then",
+    "i'll just ask someone",
+    "i'll just do it",
+    "i'll just merge",
+    "i'll just go ahead",
+    "i give up",
+    "not worth it",
+    "not worth the",
+    "doesn't matter anymore",
+    "i'll stop asking",
+    "stop asking",
+    "won't bother",
+    "don't bother",
+    "suit yourself",
+    "have it your way",
+    "as you wish",
+    "drop it",
+    "i guess nobody",
+    "leave it then",
+    "let it go",
+];
+
+const DOUBT: &[&str] = &[
+    "maybe i'm wrong",
+    "maybe i'm missing",
+    "i might be wrong",
+    "i might be missing",
+    "i may be missing",
+    "probably missing something",
+    "missing something obvious",
+    "am i missing",
+    "did i miss something",
+    "am i the only one",
+    "is it just me",
+    "maybe it's just me",
+    "not sure if this is the right",
+    "not sure this is the right",
+    "not sure if i",
+    "i wasn't sure if",
+    "i wasn't sure whether",
+    "not sure if the",
+    "not sure if it",
+    "if it's not what you",
+    "not what you were expecting",
+    "i can redo",
+    "sorry for all the questions",
+    "sorry for the questions",
+    "sorry for asking",
+    "sorry for the noise",
+    "don't want to bother",
+    "don't want to be a pain",
+    "don't want to step",
+    "bother the wrong",
+    "was there a problem",
+    "was it something",
+    "is there a problem with",
+    "did i get it wrong",
+    "i hope that's ok",
+    "i hope that's okay",
+    "if i'm overstepping",
+];
+
+const DISOWNING: &[&str] = &[
+    "not my team",
+    "not our team",
+    "not my area",
+    "not my job",
+    "not my problem",
+    "not my project",
+    "not my task",
+    "not my ticket",
+    "not mine",
+    "not ours",
+    "not us",
+    "not on us",
+    "not on our side",
+    "wasn't me",
+    "wasn't us",
+    "someone else's",
+    "somebody else's",
+    "nobody owns",
+    "no one owns",
+    "nobody's owning",
+    "nobody picked",
+    "no one picked",
+    "thought you had it",
+    "thought you were handling",
+    "thought you were doing",
+    "thought you were covering",
+    "thought you owned",
+    "thought they were handling",
+    "thought it was yours",
+];
+
+/// Phrases that only mask the cues inside them: "I thought so" is no second
+/// reading, "as we agreed" no agreement (it claims one).
 const NEUTRAL: &[&str] = &[
+    "we agreed",
+    "we'd agreed",
+    "we had agreed",
+    "as agreed",
+    "you agreed",
+    "they agreed",
+    "everyone agreed",
+    "agreed where",
     "i thought so",
     "i thought about",
     "i thought of",
@@ -367,6 +515,15 @@ const AGREEMENT: &[&str] = &[
     "i can take",
     "will do",
     "i'm on it",
+    "lol",
+    "haha",
+    "hahaha",
+    "lmao",
+    "😂",
+    "🤣",
+    "😄",
+    ":)",
+    ":D",
 ];
 
 const DECISION: &[&str] = &[
@@ -441,6 +598,20 @@ impl Cues {
         self.bits & cue.bit() != 0
     }
 
+    /// Forgets the calming cues (thanks, agreement, decision) that sit in a
+    /// question: "Discussed or decided?" decides nothing.
+    pub fn drop_calming_in_questions(&mut self, text: &str) {
+        let calming = [Cue::Thanks, Cue::Agreement, Cue::Decision];
+        self.found.retain(|f| {
+            !calming.contains(&f.cue)
+                || !text[f.end..]
+                    .split(['.', '!', '\n'])
+                    .next()
+                    .is_some_and(|rest| rest.contains('?'))
+        });
+        self.bits = self.found.iter().fold(0, |bits, f| bits | f.cue.bit());
+    }
+
     /// The first occurrence of `cue`, if any.
     pub fn first(&self, cue: Cue) -> Option<Found> {
         self.found.iter().copied().find(|f| f.cue == cue)
@@ -499,14 +670,18 @@ pub fn find(text: &str) -> Cues {
             end: m.end(),
         });
     }
-    let masked: Vec<usize> = cues
+    let neutral: Vec<(usize, usize)> = cues
         .found
         .iter()
         .filter(|f| f.cue == Cue::Neutral)
-        .map(|f| f.start)
+        .map(|f| (f.start, f.end))
         .collect();
-    cues.found
-        .retain(|f| f.cue != Cue::Neutral && !(f.cue == Cue::Reading && masked.contains(&f.start)));
+    cues.found.retain(|f| {
+        f.cue != Cue::Neutral
+            && !neutral
+                .iter()
+                .any(|&(start, end)| start <= f.start && f.end <= end)
+    });
     cues.found.sort_by_key(|f| f.start);
     cues.bits = cues.found.iter().fold(0, |bits, f| bits | f.cue.bit());
     cues
@@ -568,5 +743,30 @@ mod tests {
         let cues = find(text);
         let found = cues.first(Cue::Thanks).unwrap();
         assert_eq!(&text[found.start..found.end], "thanks");
+    }
+
+    #[test]
+    fn claimed_agreement_is_no_agreement() {
+        assert!(!find("I changed it as agreed.").has(Cue::Agreement));
+        assert!(!find("I thought we agreed on the same setup").has(Cue::Agreement));
+        assert!(find("I thought we agreed on the same setup").has(Cue::Reading));
+        assert!(find("Agreed, ship it").has(Cue::Agreement));
+    }
+
+    #[test]
+    fn calming_cues_in_a_question_are_dropped() {
+        let text = "Discussed or decided? Because it renews. Thanks for checking.";
+        let mut cues = find(text);
+        assert!(cues.has(Cue::Decision));
+        cues.drop_calming_in_questions(text);
+        assert!(!cues.has(Cue::Decision));
+        assert!(cues.has(Cue::Thanks));
+    }
+
+    #[test]
+    fn laughter_calms_and_withdrawal_is_found() {
+        assert!(find("haha fair").has(Cue::Agreement));
+        assert!(find("Fine, whatever. Do what you want.").has(Cue::Withdrawal));
+        assert!(!find("I'll just restart it").has(Cue::Withdrawal));
     }
 }

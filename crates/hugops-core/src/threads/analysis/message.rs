@@ -11,6 +11,49 @@ const CURT_WORDS: &[&str] = &["k", "kk", "fine", "whatever", "noted", "meh"];
 /// Short replies that answer a question rather than close a topic.
 const ANSWERS: &[&str] = &["yes", "yep", "yeah", "i can", "i will", "i'll", "me"];
 
+/// First words that mark a reply as an answer whatever follows ("No, the
+/// flag stays off").
+const ANSWER_OPENERS: &[&str] = &[
+    "yes",
+    "yeah",
+    "yep",
+    "yup",
+    "no",
+    "nope",
+    "nah",
+    "sure",
+    "me",
+    "both",
+    "neither",
+    "none",
+    "probably",
+    "definitely",
+    "correct",
+    "true",
+    "ok",
+    "okay",
+];
+
+/// Words that apologise.
+const APOLOGIES: &[&str] = &[
+    "sorry",
+    "apologies",
+    "apologise",
+    "apologize",
+    "apologising",
+];
+
+/// Weekdays, the plan values people most often hold two versions of.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Features of one message.
 #[derive(Debug, Clone, Default)]
 pub struct Features {
@@ -33,6 +76,13 @@ pub struct Features {
     pub curt: bool,
     /// Contains a cheering emoji (🎉 🙌 👍 ❤️ 😂 😄 🥳).
     pub cheers: bool,
+    /// Apology words ("sorry", "apologies").
+    pub apologies: usize,
+    /// Starts with a word that answers ("yes", "no", "sure", "me").
+    pub opens_with_answer: bool,
+    /// Plan values stated, in order: weekdays, ordinal dates ("the 14th") and
+    /// version numbers ("4.2"), as [`PlanValue`]s.
+    pub values: Vec<PlanValue>,
     /// Hashes of the content words (no stopwords, at least three letters),
     /// sorted and deduplicated: what the message is about.
     pub content: Vec<u64>,
@@ -41,7 +91,8 @@ pub struct Features {
 impl Features {
     /// Reads `text`.
     pub fn of(text: &str) -> Features {
-        let cues = cues::find(text);
+        let mut cues = cues::find(text);
+        cues.drop_calming_in_questions(text);
         let mut features = Features {
             question: has_question(text),
             only_question: only_questions(text),
@@ -55,6 +106,15 @@ impl Features {
         for (start, word) in words(text) {
             features.words += 1;
             lowercase_into(word, &mut lower);
+            if features.words == 1 {
+                features.opens_with_answer = ANSWER_OPENERS.contains(&lower.as_str());
+            }
+            if APOLOGIES.contains(&lower.as_str()) {
+                features.apologies += 1;
+            }
+            if let Some(value) = PlanValue::of_word(&lower) {
+                features.values.push(value);
+            }
             if is_caps(word) && !lexicon::is_acronym(word) {
                 features.caps_words += 1;
             }
@@ -79,6 +139,7 @@ impl Features {
                 features.content.push(fnv1a(&lower));
             }
         }
+        features.values.extend(versions(text));
         features.content.sort_unstable();
         features.content.dedup();
         features.curt = is_curt(text, features.words, &cues);
@@ -120,6 +181,56 @@ impl Features {
         }
         shared
     }
+}
+
+/// A value a plan hinges on, tagged by its kind so that only like compares
+/// with like (a weekday with a weekday).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanValue {
+    Weekday(u8),
+    /// Day of the month of an ordinal date ("21st").
+    Ordinal(u32),
+    /// A dotted version number, hashed ("4.2", "v2.3.1").
+    Version(u64),
+}
+
+impl PlanValue {
+    fn of_word(lower: &str) -> Option<PlanValue> {
+        if let Some(day) = WEEKDAYS.iter().position(|d| *d == lower) {
+            return u8::try_from(day).ok().map(PlanValue::Weekday);
+        }
+        let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &lower[digits.len()..];
+        if !digits.is_empty() && matches!(suffix, "st" | "nd" | "rd" | "th") {
+            return digits
+                .parse()
+                .ok()
+                .filter(|d| (1..=31).contains(d))
+                .map(PlanValue::Ordinal);
+        }
+        None
+    }
+
+    /// True if both are of the same kind.
+    pub fn same_kind(&self, other: &PlanValue) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+    }
+}
+
+/// Dotted numbers with no unit after them ("4.2", "v2.3.1", not "1.8s" or
+/// "99.9%"): versions.
+fn versions(text: &str) -> impl Iterator<Item = PlanValue> + '_ {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '/'))
+        .filter_map(|token| {
+            let token = token.trim_end_matches(['.', '?', '!', ':']);
+            let token = token.strip_prefix(['v', 'V']).unwrap_or(token);
+            let dotted = token.contains('.')
+                && !token.starts_with('.')
+                && token
+                    .split('.')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            dotted.then(|| PlanValue::Version(fnv1a(token)))
+        })
 }
 
 /// The words of `text` with their byte offsets: runs of letters, digits and
@@ -292,5 +403,23 @@ mod tests {
         for (start, word) in words(text) {
             assert_eq!(&text[start..start + word.len()], word);
         }
+    }
+
+    #[test]
+    fn plan_values_are_weekdays_ordinals_and_versions() {
+        let values =
+            Features::of("Ship 4.2 (v4.2.1) on Tuesday the 21st, p99 1.8s, 99.9% up").values;
+        assert_eq!(values.len(), 4, "{values:?}");
+        assert!(values.contains(&PlanValue::Weekday(1)));
+        assert!(values.contains(&PlanValue::Ordinal(21)));
+        assert!(Features::of("the 45th and 1.8s and 3.").values.is_empty());
+    }
+
+    #[test]
+    fn apologies_and_answer_openers_are_counted() {
+        let f = Features::of("Sorry, sorry again, apologies");
+        assert_eq!(f.apologies, 3);
+        assert!(Features::of("No, the flag stays off").opens_with_answer);
+        assert!(!Features::of("Looking at it").opens_with_answer);
     }
 }

@@ -1,9 +1,9 @@
 //! Scores one thread: documented signals, each pointing at its messages.
 //!
 //! Each message is read once ([`message::Features`]); each signal then walks
-//! the thread once ([`signals`]). The score is `1 − e^(−max(0, Σ weights))`:
-//! signs of ambiguity add, calming signs subtract, and no single signal can
-//! reach 1 on its own. docs/threads.md lists every signal and weight.
+//! the thread once ([`signals`]). The score is `1 − 2^(−max(0, Σ weights) / 0.6)`:
+//! signs of ambiguity add, calming signs subtract, every 0.6 of evidence
+//! halves the distance to 1, and no single signal can reach 1 on its own. docs/threads.md lists every signal and weight.
 
 mod cues;
 mod lexicon;
@@ -16,8 +16,12 @@ use serde::Serialize;
 use self::message::Features;
 use super::Thread;
 
-/// The default verdict threshold.
+/// The default verdict threshold: reached at [`HALF_SCORE_TOTAL`].
 pub const DEFAULT_THRESHOLD: f64 = 0.5;
+
+/// The sum of weights that scores 0.5: two moderate signs (or three weak
+/// ones) with nothing calming, never one alone.
+const HALF_SCORE_TOTAL: f64 = 0.6;
 
 /// One reason the score went up (positive weight) or down (negative weight).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -73,10 +77,10 @@ pub fn analyze(thread: &Thread, threshold: f64) -> Analysis {
     }
 }
 
-/// `1 − e^(−max(0, Σ weights))`, rounded to two decimals.
+/// `1 − 2^(−max(0, Σ weights) / 0.6)`, rounded to two decimals.
 fn score(signals: &[Signal]) -> f64 {
     let total: f64 = signals.iter().map(|s| s.weight).sum();
-    let score = 1.0 - (-total.max(0.0)).exp();
+    let score = 1.0 - (-total.max(0.0) / HALF_SCORE_TOTAL).exp2();
     ((score * 100.0).round() / 100.0).clamp(0.0, 1.0)
 }
 
@@ -252,7 +256,50 @@ mod tests {
             evidence: String::new(),
         };
         assert_eq!(score(&[signal(-0.5)]), 0.0);
-        assert_eq!(score(&[signal(0.7)]), 0.5);
+        assert_eq!(score(&[signal(0.6)]), 0.5);
+        assert_eq!(score(&[signal(1.2)]), 0.75);
+        assert!(
+            score(&[signal(0.5)]) < DEFAULT_THRESHOLD,
+            "one signal is not enough"
+        );
         assert!(score(&[signal(5.0)]) <= 1.0);
+    }
+
+    /// Speed check, run by hand in release:
+    /// `cargo test --release -p hugops-core analysis_speed -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "timing, run in release by hand"]
+    fn analysis_speed_on_100k_messages() {
+        let lines = [
+            "Are we still shipping 4.2 on Tuesday?",
+            "I thought we moved it to Thursday, QA found a blocker yesterday.",
+            "Sorry, which blocker? I don't see it on the board.",
+            "ok.",
+            "Per my last message, it's the export bug. Not my team though.",
+            "Thanks! Let's go with Thursday then.",
+            "lol the build is green again 🎉",
+            "I'll just do it myself then, never mind.",
+        ];
+        let messages = (0..100_000)
+            .map(|i| Message {
+                author: NAMES[i % NAMES.len()].to_owned(),
+                text: lines[(i * 7 + i / 3) % lines.len()].to_owned(),
+                ts: Utc.timestamp_opt(1_700_000_000 + 37 * i as i64, 0).single(),
+                link: None,
+            })
+            .collect();
+        let thread = Thread {
+            channel: None,
+            messages,
+        };
+        let start = std::time::Instant::now();
+        let a = analyze(&thread, DEFAULT_THRESHOLD);
+        let took = start.elapsed();
+        println!(
+            "100,000 messages in {took:?} ({:.0} messages/s), score {}",
+            100_000.0 / took.as_secs_f64(),
+            a.score
+        );
+        assert_eq!(a.messages, 100_000);
     }
 }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::Duration;
 
 use super::cues::Cue;
-use super::message::Features;
+use super::message::{Features, PlanValue};
 use super::Signal;
 use crate::threads::Thread;
 
@@ -93,6 +93,39 @@ const GROWING_MESSAGES: Rule = Rule {
     per: 0.4,
     cap: 0.4,
 };
+const WITHDRAWAL: Rule = Rule {
+    kind: "withdrawal",
+    per: 0.3,
+    cap: 0.6,
+};
+const OWNERSHIP_GAP: Rule = Rule {
+    kind: "ownership_gap",
+    per: 0.3,
+    cap: 0.6,
+};
+const SELF_DOUBT: Rule = Rule {
+    kind: "self_doubt",
+    per: 0.25,
+    cap: 0.5,
+};
+/// Flat weight: one person apologising [`APOLOGIES_FROM_ONE`] times or more.
+const OVER_APOLOGISING: Rule = Rule {
+    kind: "over_apologising",
+    per: 0.3,
+    cap: 0.3,
+};
+/// Flat weight: two people each start from a different value.
+const CONFLICTING_PLANS: Rule = Rule {
+    kind: "conflicting_plans",
+    per: 0.3,
+    cap: 0.3,
+};
+/// Flat weight: the thread stops on something unresolved.
+const OPEN_ENDING: Rule = Rule {
+    kind: "open_ending",
+    per: 0.25,
+    cap: 0.25,
+};
 const THANKS: Rule = Rule {
     kind: "thanks",
     per: -0.15,
@@ -131,6 +164,17 @@ const GAP_HOURS: i64 = 3;
 const CROSS_MINUTES: i64 = 2;
 /// How far a question looks for its reply.
 const REPLY_WINDOW: usize = 6;
+/// Apologies by one person that read as anxious rather than polite.
+const APOLOGIES_FROM_ONE: usize = 3;
+/// How far back a reply's author's own earlier message is looked for.
+const OWN_TOPIC_LOOKBACK: usize = 20;
+/// Plan values a thread is searched for conflicts in (keeps it linear).
+const MAX_PLAN_VALUES: usize = 200;
+/// A question at least this long deserves more than a terse reply.
+const LONG_QUESTION_WORDS: usize = 12;
+/// A reply this long that shares no word with a question put to its author
+/// by name talks about something else.
+const SIDESTEP_WORDS: usize = 6;
 
 /// Every signal found in `thread`, whose messages have `features`.
 pub fn all(thread: &Thread, features: &[Features]) -> Vec<Signal> {
@@ -162,6 +206,12 @@ pub fn all(thread: &Thread, features: &[Features]) -> Vec<Signal> {
         ),
         t.back_and_forth(),
         t.growing_messages(),
+        t.cue_signal(&WITHDRAWAL, Cue::Withdrawal),
+        t.cue_signal(&SELF_DOUBT, Cue::Doubt),
+        t.cue_signal(&OWNERSHIP_GAP, Cue::Disowning),
+        t.over_apologising(),
+        t.conflicting_plans(),
+        t.open_ending(&questions.unanswered),
         t.emit(&SHOUTING, &t.matching(|f| f.is_shouting()), "raised voice"),
         t.negative_tone(),
         t.emit(
@@ -276,7 +326,10 @@ impl View<'_> {
                     continue;
                 }
                 let f = &self.f[j];
-                answered = !f.only_question && !f.curt && !f.cues.has(Cue::Evasive);
+                answered = !f.only_question
+                    && !f.curt
+                    && !f.cues.has(Cue::Evasive)
+                    && !self.sidesteps(i, j);
                 break;
             }
             if answered {
@@ -287,6 +340,25 @@ impl View<'_> {
             .push(i);
         }
         q
+    }
+
+    /// True if reply `j` talks past question `i`: it shares no content word
+    /// with the question and either carries on its author's own earlier
+    /// message, or runs on at length although the question named its author.
+    /// Replies that open with an answer ("yes", "no", "sure") never do.
+    fn sidesteps(&self, i: usize, j: usize) -> bool {
+        let (q, r) = (&self.f[i], &self.f[j]);
+        if r.opens_with_answer || r.words < 3 || r.shared_content(q) > 0 {
+            return false;
+        }
+        let replier = self.author(j);
+        let own_topic = (j.saturating_sub(OWN_TOPIC_LOOKBACK)..j)
+            .rev()
+            .find(|&k| k != i && self.author(k) == replier)
+            .is_some_and(|k| r.shared_content(&self.f[k]) > 0);
+        let addressed = names(self.text(i), replier)
+            || (i > 0 && self.author(i - 1) == replier && self.author(i) != replier);
+        own_topic || (r.words >= SIDESTEP_WORDS && addressed)
     }
 
     /// Nudges ("any update?", a lone "?"), and questions that restate one
@@ -331,15 +403,109 @@ impl View<'_> {
             .collect()
     }
 
-    /// Curt replies right after someone else's long message.
+    /// Curt replies right after someone else's long message, and terse
+    /// ones (two words, no warmth) to someone else's long question ("wiki",
+    /// "not now").
     fn curt_replies(&self) -> Vec<usize> {
         (1..self.f.len())
             .filter(|&j| {
-                self.f[j].curt
-                    && self.author(j - 1) != self.author(j)
-                    && self.f[j - 1].words >= LONG_MESSAGE_WORDS
+                let (before, reply) = (&self.f[j - 1], &self.f[j]);
+                let terse = reply.words <= 2
+                    && !reply.question
+                    && !reply.opens_with_answer
+                    && !reply.is_warm()
+                    && !reply.cheers
+                    && !reply.cues.has(Cue::Decision)
+                    && before.question
+                    && before.words >= LONG_QUESTION_WORDS;
+                self.author(j - 1) != self.author(j)
+                    && ((reply.curt && before.words >= LONG_MESSAGE_WORDS) || terse)
             })
             .collect()
+    }
+
+    /// One person apologising again and again: anxious rather than polite.
+    fn over_apologising(&self) -> Option<Signal> {
+        let mut by_author: HashMap<&str, Vec<usize>> = HashMap::new();
+        for i in (0..self.f.len()).filter(|&i| self.f[i].apologies > 0) {
+            by_author.entry(self.author(i)).or_default().push(i);
+        }
+        let (_, found) = by_author
+            .into_iter()
+            .filter(|(_, msgs)| {
+                msgs.iter().map(|&i| self.f[i].apologies).sum::<usize>() >= APOLOGIES_FROM_ONE
+            })
+            .min_by_key(|(_, msgs)| msgs.first().copied())?;
+        self.emit(&OVER_APOLOGISING, &found, "one person keeps apologising")
+            .map(|mut s| {
+                s.weight = OVER_APOLOGISING.per;
+                s
+            })
+    }
+
+    /// Someone states a value (a weekday, a date, a version), someone else
+    /// states a different one of the same kind, and the first restates
+    /// theirs: two plans for one thing, neither giving way.
+    fn conflicting_plans(&self) -> Option<Signal> {
+        let events: Vec<(usize, PlanValue)> = self
+            .f
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| f.values.iter().map(move |v| (i, *v)))
+            .take(MAX_PLAN_VALUES)
+            .collect();
+        let (a, b, c) = events.iter().enumerate().find_map(|(n, &(i, x))| {
+            let author = self.author(i);
+            let before = &events[..n];
+            let first = before
+                .iter()
+                .position(|&(k, v)| v == x && self.author(k) == author && k < i)?;
+            before[first + 1..]
+                .iter()
+                .find(|&&(m, y)| self.author(m) != author && y.same_kind(&x) && y != x)
+                .map(|&(m, _)| (before[first].0, m, i))
+        })?;
+        Some(signal(
+            CONFLICTING_PLANS.kind,
+            CONFLICTING_PLANS.per,
+            &[a, b, c],
+            format!(
+                "two versions of the plan: {} / {}",
+                quote(self.text(a), 0),
+                quote(self.text(b), 0)
+            ),
+        ))
+    }
+
+    /// The thread stops on something unresolved: its last message neither
+    /// thanks, agrees nor decides, and it is tense, withdraws, doubts or
+    /// runs to an essay nobody answered, or it comes from someone whose
+    /// question (of the `unanswered`) got no reply, or who is talking alone
+    /// after asking.
+    fn open_ending(&self, unanswered: &[usize]) -> Option<Signal> {
+        let n = self.f.len();
+        if n < 4 {
+            return None;
+        }
+        let last = &self.f[n - 1];
+        let calm = [Cue::Thanks, Cue::Agreement, Cue::Decision]
+            .iter()
+            .any(|&c| last.cues.has(c));
+        if calm || last.cheers {
+            return None;
+        }
+        let uneasy = is_tense(last)
+            || last.cues.has(Cue::Doubt)
+            || last.tone <= NEGATIVE_TONE_AT
+            || last.words >= VERY_LONG_WORDS;
+        let alone_after_asking = self.author(n - 2) == self.author(n - 1) && self.f[n - 2].question;
+        let left_unanswered = unanswered
+            .iter()
+            .any(|&q| q < n - 1 && self.author(q) == self.author(n - 1));
+        if !uneasy && !alone_after_asking && !left_unanswered {
+            return None;
+        }
+        self.emit(&OPEN_ENDING, &[n - 1], "the thread stops unresolved")
     }
 
     /// The longest run of messages with no decision, thanks or agreement,
@@ -489,7 +655,7 @@ impl View<'_> {
 /// The end of the thread, or a message that settles something.
 fn resolves(f: Option<&Features>) -> bool {
     f.map_or(true, |f| {
-        !is_tense(f) && (f.cues.has(Cue::Decision) || f.is_warm())
+        !is_tense(f) && !f.only_question && (f.cues.has(Cue::Decision) || f.is_warm())
     })
 }
 
@@ -500,11 +666,24 @@ fn is_tense(f: &Features) -> bool {
         Cue::Pointed,
         Cue::Evasive,
         Cue::PassiveAggressive,
+        Cue::Withdrawal,
+        Cue::Disowning,
     ]
     .iter()
     .any(|&c| f.cues.has(c))
         || f.is_shouting()
         || f.curt
+}
+
+/// True if `text` addresses `author` by first name or `@` handle.
+fn names(text: &str, author: &str) -> bool {
+    let Some(first) = author.split_whitespace().next() else {
+        return false;
+    };
+    let first = first.trim_start_matches('@');
+    first.chars().count() >= 2
+        && super::message::words(text)
+            .any(|(_, w)| w.trim_start_matches('@').eq_ignore_ascii_case(first))
 }
 
 fn signal(kind: &str, weight: f64, found: &[usize], evidence: String) -> Signal {
@@ -775,5 +954,112 @@ mod tests {
         )
         .unwrap();
         assert!(settled.weight < disputed.weight);
+    }
+
+    #[test]
+    fn withdrawal() {
+        fires(
+            "withdrawal",
+            "A: Could you review the retry PR?\nB: busy with the e2e suite\nA: Forget it, I'll do it myself.",
+            &[3],
+            "A: The preview env is wedged.\nB: want me to look?\nA: nah, I'll just restart it, it's faster",
+        );
+    }
+
+    #[test]
+    fn self_doubt() {
+        fires(
+            "self_doubt",
+            "A: PR is up.\nB: ok\nA: I wasn't sure if I matched the design system. Maybe I'm wrong about the spacing.",
+            &[3],
+            "A: PR is up.\nB: ok\nA: I matched the design system, spacing follows the tokens.",
+        );
+    }
+
+    #[test]
+    fn ownership_gap() {
+        fires(
+            "ownership_gap",
+            "A: Who runs the DNS cutover on Saturday?\nB: Not my team, infra owns the zone.\nC: Not us, we only own the zone.",
+            &[2, 3],
+            "A: Who runs the DNS cutover on Saturday?\nB: Me, I'll post the checklist.",
+        );
+    }
+
+    #[test]
+    fn over_apologising_needs_three_apologies_from_one_person() {
+        fires(
+            "over_apologising",
+            "A: Sorry, the import skipped a tenant.\nB: Which one?\nA: Acme. Sorry again, and sorry for the noise.",
+            &[1, 3],
+            "A: sorry, running late\nB: sorry, me too\nC: sorry, I have to leave early",
+        );
+    }
+
+    #[test]
+    fn conflicting_plans_need_someone_to_restate_theirs() {
+        fires(
+            "conflicting_plans",
+            "A: Email goes out Tuesday.\nB: I understood Monday.\nA: The sync I was in said Tuesday.",
+            &[1, 2, 3],
+            "A: Can someone take on-call next weekend?\nB: I can take Saturday, not Sunday\nC: I'll take Sunday",
+        );
+        fires(
+            "conflicting_plans",
+            "A: We ship SDK 4.2.\nB: QA signed off on 4.1.\nA: The branch has 4.2.",
+            &[1, 2, 3],
+            "A: p99 at 1.8s\nB: 2.1s here\nA: down to 0.4s now",
+        );
+    }
+
+    #[test]
+    fn open_ending() {
+        fires(
+            "open_ending",
+            "A: Can we decide today?\nB: Maybe.\nC: Lunch?\nA: So nobody has an answer then.",
+            &[4],
+            "A: Can we decide today?\nB: Maybe.\nC: Lunch?\nA: Decided: Tuesday. Thanks all.",
+        );
+        assert!(
+            find(
+                "A: one\nB: two\nA: three\nB: Claire, can you bring the flows?",
+                "open_ending"
+            )
+            .is_none(),
+            "a closing request is not left open"
+        );
+    }
+
+    #[test]
+    fn a_reply_about_something_else_does_not_answer() {
+        let ignored = "Nora: Jamal, are you presenting at the demo on Thursday?\nJamal: pushed the fix for the stampede, p95 looks way better";
+        assert!(find(ignored, "unanswered_question").is_some());
+        let own_topic = "B: staging db is slow again\nA: Can you get to the retry PR after that?\nB: staging is back now";
+        assert_eq!(
+            find(own_topic, "unanswered_question").unwrap().messages,
+            [2]
+        );
+        let answered = "Nora: Jamal, are you presenting at the demo on Thursday?\nJamal: yes, ten minutes after the payments team";
+        assert!(find(answered, "unanswered_question").is_none());
+    }
+
+    #[test]
+    fn terse_replies_to_long_questions_are_curt() {
+        fires(
+            "curt_reply",
+            "A: I started Monday. Where do I find the staging credentials, the vault path gives me an error?\nB: wiki",
+            &[2],
+            "A: which city for the offsite?\nB: Lisbon",
+        );
+    }
+
+    #[test]
+    fn a_decision_inside_a_question_decides_nothing() {
+        assert!(find(
+            "A: Discussed or decided? The renewal is automatic.\nB: hm",
+            "decision"
+        )
+        .is_none());
+        assert!(find("A: We decided on Tuesday.\nB: ok", "decision").is_some());
     }
 }

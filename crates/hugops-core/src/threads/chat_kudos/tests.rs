@@ -196,6 +196,28 @@ fn undated_messages_are_logged_once_whatever_the_day() {
 }
 
 #[test]
+fn transcript_times_without_a_date_are_logged_today_not_in_1970() {
+    let text = "[09:00] Kiri: pushed the fix\n[09:05] Lars: thanks Kiri, that was quick";
+    let t =
+        crate::threads::parse::text::parse_transcript(std::path::Path::new("t.txt"), text).unwrap();
+    assert!(t.messages[1].ts.is_some(), "the transcript keeps its times");
+    assert_eq!(
+        find(std::slice::from_ref(&t), "Kiri", Tz::UTC)[0].occurred_on,
+        None
+    );
+    let mut store = Store::open_in_memory().unwrap();
+    let first = import(&mut store, std::slice::from_ref(&t), "Kiri", &clock()).unwrap();
+    assert_eq!(first.logged, 1);
+    let all = journal::list(&store, &Filter::default()).unwrap();
+    assert_eq!(
+        Some(all[0].occurred_on),
+        NaiveDate::from_ymd_opt(2026, 11, 24)
+    );
+    let again = import(&mut store, &[t], "Kiri", &clock()).unwrap();
+    assert_eq!((again.logged, again.skipped_duplicates), (0, 1));
+}
+
+#[test]
 fn sample_discord_export_thanks_kiri() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/cli/fixtures/threads/discord-export.json");
