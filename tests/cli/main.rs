@@ -23,6 +23,7 @@ mod schedule_agenda;
 mod schedule_checkins;
 mod schedule_ics;
 mod schedule_social;
+mod schedule_support;
 mod settings;
 mod stats;
 mod thread_cmd;

@@ -6,41 +6,28 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::schedule_checkins::{pairs, roster};
-use crate::support::{fails, Fixture};
+use crate::schedule_support::{checkins_args, meetings, pair, social_args};
+use crate::support::Fixture;
 
 /// Ana (Berlin, starts Monday 2026-11-30) with her buddy Bo (New York).
 fn inputs(f: &Fixture) -> (PathBuf, PathBuf) {
-    let r = roster(
+    pair(
         f,
-        &[
-            ("ana@x.org", "Europe/Berlin", "2026-11-30"),
-            ("bo@y.org", "America/New_York", "2020-01-06"),
-        ],
-    );
-    let p = pairs(f, &[("ana@x.org", "bo@y.org")]);
-    (r, p)
+        ("ana@x.org", "Europe/Berlin", "2026-11-30"),
+        ("bo@y.org", "America/New_York", "2020-01-06"),
+    )
 }
 
 /// `schedule checkins … [extra]` on the fixture's database; stdout.
 fn checkins(f: &Fixture, extra: &[&str]) -> String {
     let (r, p) = inputs(f);
-    let mut args = vec![
-        "schedule",
-        "checkins",
-        "--roster",
-        r.to_str().unwrap(),
-        "--pairs",
-        p.to_str().unwrap(),
-    ];
-    args.extend_from_slice(extra);
-    f.ok(args)
+    f.ok(checkins_args(&r, &p, extra))
 }
 
 fn agenda(f: &Fixture, extra: &[&str]) -> Vec<Value> {
     let mut args = vec!["schedule", "agenda", "--json"];
     args.extend_from_slice(extra);
-    f.json(args)["meetings"].as_array().unwrap().clone()
+    meetings(&f.json(args))
 }
 
 fn field<'a>(meetings: &'a [Value], name: &str) -> Vec<&'a str> {
@@ -54,8 +41,7 @@ fn save_keeps_the_json_and_stores_each_meeting_once() {
     assert!(!f.db.exists());
     let saved = checkins(&f, &["--json", "--save"]);
     assert_eq!(saved, plain, "--save must not change the JSON");
-    let planned: Value = serde_json::from_str(&plain).unwrap();
-    let planned = planned["meetings"].as_array().unwrap().clone();
+    let planned = meetings(&serde_json::from_str(&plain).unwrap());
     let stored = agenda(&f, &[]);
     assert_eq!(field(&stored, "uid"), field(&planned, "uid"));
     assert_eq!(field(&stored, "start"), field(&planned, "start"));
@@ -174,25 +160,9 @@ fn agenda_from_a_date_starts_at_local_midnight() {
 fn social_series_can_be_saved() {
     let f = Fixture::new();
     let (r, _) = inputs(&f);
-    let args = [
-        "schedule",
-        "social",
-        "--roster",
-        r.to_str().unwrap(),
-        "--duration",
-        "60",
-        "--from",
-        "2026-12-01",
-        "--to",
-        "2026-12-04",
-        "--every",
-        "week",
-        "--count",
-        "3",
-        "--title",
-        "Games night",
-    ];
-    let mut with_save = args.to_vec();
+    let series_flags = ["--every", "week", "--count", "3", "--title", "Games night"];
+    let args = social_args(&r, ("60", "2026-12-01", "2026-12-04"), &series_flags);
+    let mut with_save = args.clone();
     with_save.extend(["--json", "--save"]);
     let plan = f.json(with_save);
     let stored = agenda(&f, &[]);
@@ -246,42 +216,21 @@ fn errors_exit_2_with_one_precise_line() {
     let f = Fixture::new();
     checkins(&f, &["--save"]);
     let uid = agenda(&f, &[])[0]["uid"].as_str().unwrap().to_owned();
-    let line = fails(f.cmd().args(["schedule", "done", "nope@hugops"]).assert());
+    let move_to = |uid: &str, to: &str| f.fails(["schedule", "move", uid, "--to", to]);
+    let line = f.fails(["schedule", "done", "nope@hugops"]);
     assert_eq!(line, "hugops: error: meeting `nope@hugops` not found");
-    let line = fails(
-        f.cmd()
-            .args([
-                "schedule",
-                "move",
-                "nope@hugops",
-                "--to",
-                "2026-12-01T15:00:00Z",
-            ])
-            .assert(),
-    );
+    let line = move_to("nope@hugops", "2026-12-01T15:00:00Z");
     assert_eq!(line, "hugops: error: meeting `nope@hugops` not found");
-    let line = fails(
-        f.cmd()
-            .args(["schedule", "move", &uid, "--to", "friday"])
-            .assert(),
-    );
+    let line = move_to(&uid, "friday");
     assert_eq!(
         line,
         "hugops: error: to: `friday` is not an instant like 2026-12-01T15:00:00Z"
     );
-    let line = fails(
-        f.cmd()
-            .args(["schedule", "agenda", "--from", "30/11/2026"])
-            .assert(),
-    );
+    let line = f.fails(["schedule", "agenda", "--from", "30/11/2026"]);
     assert!(line.starts_with("hugops: error: from: "), "{line}");
-    fails(f.cmd().args(["schedule", "move", &uid]).assert());
+    f.fails(["schedule", "move", &uid]);
     f.ok(["schedule", "done", &uid]);
-    let line = fails(
-        f.cmd()
-            .args(["schedule", "move", &uid, "--to", "2026-12-01T15:00:00Z"])
-            .assert(),
-    );
+    let line = move_to(&uid, "2026-12-01T15:00:00Z");
     assert!(
         line.contains("is done; only a scheduled meeting can be moved"),
         "{line}"

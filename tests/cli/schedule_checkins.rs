@@ -1,56 +1,19 @@
 //! `hugops schedule checkins` (issue 6): the contract of its "Command line"
 //! section, on the time zones the issue lists.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
 use crate::schedule_ics::json_with_ics;
-use crate::support::{fails, Fixture};
-
-const HEADER: &str = "name,email,team,timezone,start_date,working_hours";
-
-/// A roster of `(email, zone, start date)` rows, 09:00-17:00, one team each.
-pub fn roster(f: &Fixture, rows: &[(&str, &str, &str)]) -> PathBuf {
-    let mut text = String::from(HEADER);
-    for (i, (email, tz, start)) in rows.iter().enumerate() {
-        let name = email.split('@').next().unwrap_or(email);
-        text.push_str(&format!(
-            "\n{name},{email},Team{i},{tz},{start},09:00-17:00"
-        ));
-    }
-    text.push('\n');
-    f.write("roster.csv", text)
-}
-
-/// A pairs file as `hugops match --json` prints it.
-pub fn pairs(f: &Fixture, pairs: &[(&str, &str)]) -> PathBuf {
-    let items: Vec<Value> = pairs
-        .iter()
-        .map(|(j, b)| serde_json::json!({"joiner": j, "buddy": b, "score": 0.5, "reasons": []}))
-        .collect();
-    let text = serde_json::to_string_pretty(&serde_json::json!({
-        "pairs": items, "unmatched": [], "total_score": 0.5
-    }))
-    .unwrap();
-    f.write("pairs.json", text)
-}
+use crate::schedule_support::{arg, checkins_args, meetings, pair, pairs, roster};
+use crate::support::Fixture;
 
 /// `schedule checkins --roster R --pairs P --today 2026-01-01 --json --ics`,
 /// with the calendar file checked against the JSON.
 fn plan(f: &Fixture, roster: &Path, pairs: &Path) -> Vec<Value> {
-    let args = [
-        "schedule",
-        "checkins",
-        "--roster",
-        roster.to_str().unwrap(),
-        "--pairs",
-        pairs.to_str().unwrap(),
-        "--today",
-        "2026-01-01",
-    ];
-    let json = json_with_ics(f, &args, "meetings");
-    json["meetings"].as_array().unwrap().clone()
+    let args = checkins_args(roster, pairs, &["--today", "2026-01-01"]);
+    meetings(&json_with_ics(f, &args, "meetings"))
 }
 
 /// The meeting whose title is `Buddy check-in: <joiner> & <buddy> (<step>)`.
@@ -64,6 +27,24 @@ fn find<'a>(meetings: &'a [Value], joiner: &str, buddy: &str, step: &str) -> &'a
 
 fn start(m: &Value) -> &str {
     m["start"].as_str().unwrap()
+}
+
+fn end(m: &Value) -> &str {
+    m["end"].as_str().unwrap()
+}
+
+/// Asserts the start of each `(joiner, buddy, step, start)` meeting.
+fn assert_starts(meetings: &[Value], expected: &[(&str, &str, &str, &str)]) {
+    for (joiner, buddy, step, at) in expected {
+        let m = find(meetings, joiner, buddy, step);
+        assert_eq!(start(m), *at, "{joiner} & {buddy} ({step})");
+    }
+}
+
+fn all_in_hours(meetings: &[Value]) -> bool {
+    meetings
+        .iter()
+        .all(|m| m["outside_hours"] == serde_json::json!([]))
 }
 
 #[test]
@@ -102,13 +83,10 @@ fn json_shape_and_contract_fields() {
     assert!(m[0]["uid"].as_str().unwrap().ends_with("@hugops"));
     // Berlin 08:00-16:00Z, New York 14:00-22:00Z: 14:00Z, 30 minutes.
     assert_eq!(
-        (start(&m[0]), m[0]["end"].as_str().unwrap()),
+        (start(&m[0]), end(&m[0])),
         ("2026-11-30T14:00:00Z", "2026-11-30T14:30:00Z")
     );
-    assert_eq!(
-        start(find(&m, "ana", "bo", "week 12")),
-        "2027-02-22T14:00:00Z"
-    );
+    assert_starts(&m, &[("ana", "bo", "week 12", "2027-02-22T14:00:00Z")]);
     assert!(!f.db.exists(), "--pairs must not create the database");
 }
 
@@ -143,45 +121,24 @@ fn daylight_saving_changes() {
         ],
     );
     let m = plan(&f, &r, &p);
-    // New York springs forward on Sunday 2026-03-08: Monday 09:00 EDT is 13:00Z.
-    assert_eq!(
-        start(find(&m, "ny1", "be1", "day 1")),
-        "2026-03-02T14:00:00Z"
+    assert_starts(
+        &m,
+        &[
+            // New York springs forward on Sunday 2026-03-08: Monday 09:00 EDT is 13:00Z.
+            ("ny1", "be1", "day 1", "2026-03-02T14:00:00Z"),
+            ("ny1", "be1", "week 1", "2026-03-09T13:00:00Z"),
+            // New York falls back on Sunday 2026-11-01.
+            ("ny2", "be1", "day 1", "2026-10-26T13:00:00Z"),
+            ("ny2", "be1", "week 1", "2026-11-02T14:00:00Z"),
+            // Berlin springs forward on 2026-03-29 (Kolkata has no DST).
+            ("be2", "ko1", "day 1", "2026-03-23T08:00:00Z"),
+            ("be2", "ko1", "week 1", "2026-03-30T07:00:00Z"),
+            // Sydney leaves summer time on 2026-04-05.
+            ("sy1", "tk1", "day 1", "2026-03-29T22:00:00Z"),
+            ("sy1", "tk1", "week 1", "2026-04-05T23:00:00Z"),
+        ],
     );
-    assert_eq!(
-        start(find(&m, "ny1", "be1", "week 1")),
-        "2026-03-09T13:00:00Z"
-    );
-    // New York falls back on Sunday 2026-11-01.
-    assert_eq!(
-        start(find(&m, "ny2", "be1", "day 1")),
-        "2026-10-26T13:00:00Z"
-    );
-    assert_eq!(
-        start(find(&m, "ny2", "be1", "week 1")),
-        "2026-11-02T14:00:00Z"
-    );
-    // Berlin springs forward on 2026-03-29 (Kolkata has no DST).
-    assert_eq!(
-        start(find(&m, "be2", "ko1", "day 1")),
-        "2026-03-23T08:00:00Z"
-    );
-    assert_eq!(
-        start(find(&m, "be2", "ko1", "week 1")),
-        "2026-03-30T07:00:00Z"
-    );
-    // Sydney leaves summer time on 2026-04-05.
-    assert_eq!(
-        start(find(&m, "sy1", "tk1", "day 1")),
-        "2026-03-29T22:00:00Z"
-    );
-    assert_eq!(
-        start(find(&m, "sy1", "tk1", "week 1")),
-        "2026-04-05T23:00:00Z"
-    );
-    assert!(m
-        .iter()
-        .all(|m| m["outside_hours"] == serde_json::json!([])));
+    assert!(all_in_hours(&m));
     let starts: Vec<&str> = m.iter().map(start).collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]), "sorted by start");
 }
@@ -200,23 +157,25 @@ fn half_and_quarter_hour_zones() {
     );
     let p = pairs(&f, &[("km@x", "ko@x"), ("sj@x", "be@x")]);
     let m = plan(&f, &r, &p);
-    // Kathmandu 09:00 is 03:15Z, Kolkata 09:00 is 03:30Z.
-    assert_eq!(start(find(&m, "km", "ko", "day 1")), "2026-12-01T03:30:00Z");
-    // St John's 09:00 NST is 12:30Z; Berlin works until 16:00Z.
-    assert_eq!(start(find(&m, "sj", "be", "day 1")), "2026-12-01T12:30:00Z");
+    assert_starts(
+        &m,
+        &[
+            // Kathmandu 09:00 is 03:15Z, Kolkata 09:00 is 03:30Z.
+            ("km", "ko", "day 1", "2026-12-01T03:30:00Z"),
+            // St John's 09:00 NST is 12:30Z; Berlin works until 16:00Z.
+            ("sj", "be", "day 1", "2026-12-01T12:30:00Z"),
+        ],
+    );
 }
 
 #[test]
 fn no_overlap_kolkata_los_angeles_is_flagged_and_shared() {
     let f = Fixture::new();
-    let r = roster(
+    let (r, p) = pair(
         &f,
-        &[
-            ("ko@x", "Asia/Kolkata", "2026-11-30"),
-            ("la@x", "America/Los_Angeles", "2020-01-06"),
-        ],
+        ("ko@x", "Asia/Kolkata", "2026-11-30"),
+        ("la@x", "America/Los_Angeles", "2020-01-06"),
     );
-    let p = pairs(&f, &[("ko@x", "la@x")]);
     let m = plan(&f, &r, &p);
     assert_eq!(m.len(), 6);
     let outside: Vec<&str> = m
@@ -235,44 +194,31 @@ fn no_overlap_kolkata_los_angeles_is_flagged_and_shared() {
 #[test]
 fn auckland_los_angeles_meet_on_a_weekday_for_both() {
     let f = Fixture::new();
-    let r = roster(
+    let (r, p) = pair(
         &f,
-        &[
-            ("nz@x", "Pacific/Auckland", "2026-11-30"),
-            ("la@x", "America/Los_Angeles", "2020-01-06"),
-        ],
+        ("nz@x", "Pacific/Auckland", "2026-11-30"),
+        ("la@x", "America/Los_Angeles", "2020-01-06"),
     );
-    let p = pairs(&f, &[("nz@x", "la@x")]);
     let m = plan(&f, &r, &p);
     // Auckland's Monday 09:00 is Sunday in Los Angeles: Tuesday 09:00 NZDT.
     assert_eq!(start(&m[0]), "2026-11-30T20:00:00Z");
-    assert!(m
-        .iter()
-        .all(|m| m["outside_hours"] == serde_json::json!([])));
+    assert!(all_in_hours(&m));
 }
 
 #[test]
 fn past_check_ins_are_skipped_and_uids_are_stable() {
     let f = Fixture::new();
-    let r = roster(
+    let (r, p) = pair(
         &f,
-        &[("a@x", "UTC", "2026-11-02"), ("b@x", "UTC", "2020-01-06")],
+        ("a@x", "UTC", "2026-11-02"),
+        ("b@x", "UTC", "2020-01-06"),
     );
-    let p = pairs(&f, &[("a@x", "b@x")]);
     let run = |today: Option<&str>| -> Vec<Value> {
-        let mut args = vec![
-            "schedule",
-            "checkins",
-            "--roster",
-            r.to_str().unwrap(),
-            "--pairs",
-            p.to_str().unwrap(),
-            "--json",
-        ];
+        let mut args = checkins_args(&r, &p, &["--json"]);
         if let Some(t) = today {
             args.extend(["--today", t]);
         }
-        f.json(&args)["meetings"].as_array().unwrap().clone()
+        meetings(&f.json(&args))
     };
     let all = run(Some("2026-11-02"));
     // The fixed clock's today is 2026-11-24: day 1, week 1 and week 2 are past.
@@ -294,22 +240,13 @@ fn pairs_from_hugops_match_feed_checkins() {
     let out = f.ok([
         "match",
         "--roster",
-        r.to_str().unwrap(),
+        arg(&r),
         "--today",
         "2026-11-24",
         "--json",
     ]);
     let p = f.write("match.json", out);
-    let m = f.json([
-        "schedule",
-        "checkins",
-        "--roster",
-        r.to_str().unwrap(),
-        "--pairs",
-        p.to_str().unwrap(),
-        "--json",
-    ]);
-    let m = m["meetings"].as_array().unwrap();
+    let m = meetings(&f.json(checkins_args(&r, &p, &["--json"])));
     // Day 1 (2026-11-23) is past; week 1 is Monday 2026-11-30, Lisbon 09:00 = 09:00Z.
     assert_eq!(m.len(), 5);
     assert_eq!(m[0]["attendees"], serde_json::json!(["new@x", "old@x"]));
@@ -333,24 +270,11 @@ fn settings_and_accepted_pairs_come_from_the_database() {
         [],
     )
     .unwrap();
-    let args = [
-        "schedule",
-        "checkins",
-        "--roster",
-        r.to_str().unwrap(),
-        "--accepted",
-    ];
-    let json = json_with_ics(&f, &args, "meetings");
-    let m = json["meetings"].as_array().unwrap();
+    let args = ["schedule", "checkins", "--roster", arg(&r), "--accepted"];
+    let m = meetings(&json_with_ics(&f, &args, "meetings"));
     let summary: Vec<(&str, &str, &str)> = m
         .iter()
-        .map(|m| {
-            (
-                m["title"].as_str().unwrap(),
-                start(m),
-                m["end"].as_str().unwrap(),
-            )
-        })
+        .map(|m| (m["title"].as_str().unwrap(), start(m), end(m)))
         .collect();
     assert_eq!(
         summary,
@@ -369,40 +293,20 @@ fn settings_and_accepted_pairs_come_from_the_database() {
     );
     // --pairs also follows the settings of an existing database.
     let p = pairs(&f, &[("a@x", "b@x")]);
-    let m = f.json([
-        "schedule",
-        "checkins",
-        "--roster",
-        r.to_str().unwrap(),
-        "--pairs",
-        p.to_str().unwrap(),
-        "--json",
-    ]);
-    assert_eq!(m["meetings"].as_array().unwrap().len(), 2);
+    let m = meetings(&f.json(checkins_args(&r, &p, &["--json"])));
+    assert_eq!(m.len(), 2);
 }
 
 #[test]
 fn text_output_is_an_agenda_with_local_times() {
     let f = Fixture::new();
-    let r = roster(
+    let (r, p) = pair(
         &f,
-        &[
-            ("ko@x", "Asia/Kolkata", "2026-11-30"),
-            ("la@x", "America/Los_Angeles", "2020-01-06"),
-        ],
+        ("ko@x", "Asia/Kolkata", "2026-11-30"),
+        ("la@x", "America/Los_Angeles", "2020-01-06"),
     );
-    let p = pairs(&f, &[("ko@x", "la@x")]);
     let ics = f.path("c.ics");
-    let text = f.ok([
-        "schedule",
-        "checkins",
-        "--roster",
-        r.to_str().unwrap(),
-        "--pairs",
-        p.to_str().unwrap(),
-        "--ics",
-        ics.to_str().unwrap(),
-    ]);
+    let text = f.ok(checkins_args(&r, &p, &["--ics", arg(&ics)]));
     assert!(text.contains("Buddy check-in: ko & la (day 1)"), "{text}");
     assert!(
         text.contains(
@@ -427,122 +331,33 @@ fn errors_exit_2_with_one_precise_line() {
         &f,
         &[("a@x", "UTC", "2026-12-01"), ("b@x", "UTC", "2020-01-06")],
     );
-    let rs = r.to_str().unwrap();
     let bad = f.write(
         "bad.json",
         "{\n  \"pairs\": [\n    {\"joiner\": \"a@x\"}\n  ]\n}\n",
     );
-    let line = fails(
-        f.cmd()
-            .args([
-                "schedule",
-                "checkins",
-                "--roster",
-                rs,
-                "--pairs",
-                bad.to_str().unwrap(),
-            ])
-            .assert(),
-    );
+    let line = f.fails(checkins_args(&r, &bad, &[]));
     assert!(
         line.ends_with("bad.json: line 3: field `buddy`: missing"),
         "{line}"
     );
     let syntax = f.write("syntax.json", "{\"pairs\": [\n{\"joiner\": \"a@x\",,}]}");
-    let line = fails(
-        f.cmd()
-            .args([
-                "schedule",
-                "checkins",
-                "--roster",
-                rs,
-                "--pairs",
-                syntax.to_str().unwrap(),
-            ])
-            .assert(),
-    );
+    let line = f.fails(checkins_args(&r, &syntax, &[]));
     assert!(line.contains("syntax.json: line 2: invalid JSON"), "{line}");
     let unknown = pairs(&f, &[("a@x", "zed@x"), ("yo@x", "b@x")]);
-    let line = fails(
-        f.cmd()
-            .args([
-                "schedule",
-                "checkins",
-                "--roster",
-                rs,
-                "--pairs",
-                unknown.to_str().unwrap(),
-            ])
-            .assert(),
-    );
+    let line = f.fails(checkins_args(&r, &unknown, &[]));
     assert!(line.ends_with("not in the roster: zed@x, yo@x"), "{line}");
     let p = pairs(&f, &[("a@x", "b@x")]);
-    let ps = p.to_str().unwrap();
-    let line = fails(
-        f.cmd()
-            .args([
-                "schedule",
-                "checkins",
-                "--roster",
-                rs,
-                "--pairs",
-                ps,
-                "--today",
-                "2026-13-01",
-            ])
-            .assert(),
-    );
+    let line = f.fails(checkins_args(&r, &p, &["--today", "2026-13-01"]));
     assert!(
         line.contains("today: `2026-13-01` is not a valid date"),
         "{line}"
     );
-    fails(
-        f.cmd()
-            .args(["schedule", "checkins", "--roster", rs])
-            .assert(),
-    );
-    fails(
-        f.cmd()
-            .args([
-                "schedule",
-                "checkins",
-                "--roster",
-                rs,
-                "--pairs",
-                ps,
-                "--accepted",
-            ])
-            .assert(),
-    );
-    let line = fails(
-        f.cmd()
-            .args([
-                "schedule",
-                "checkins",
-                "--roster",
-                "missing.csv",
-                "--pairs",
-                ps,
-            ])
-            .assert(),
-    );
+    f.fails(["schedule", "checkins", "--roster", arg(&r)]);
+    f.fails(checkins_args(&r, &p, &["--accepted"]));
+    let line = f.fails(checkins_args(Path::new("missing.csv"), &p, &[]));
     assert!(line.contains("missing.csv"), "{line}");
     let nowhere = f.path("no/such/dir/out.ics");
-    let line = fails(
-        f.cmd()
-            .args([
-                "schedule",
-                "checkins",
-                "--roster",
-                rs,
-                "--pairs",
-                ps,
-                "--json",
-                "--ics",
-                nowhere.to_str().unwrap(),
-            ])
-            .assert(),
-    );
+    let line = f.fails(checkins_args(&r, &p, &["--json", "--ics", arg(&nowhere)]));
     assert!(line.contains("out.ics"), "{line}");
     assert!(!f.db.exists());
 }

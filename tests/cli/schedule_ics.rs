@@ -7,6 +7,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
+use crate::schedule_support::{arg, checkins_args};
 use crate::support::Fixture;
 
 /// A Python 3 that has the `icalendar` package: `$HUGOPS_PYTHON`, else
@@ -142,17 +143,8 @@ fn folding_and_escaping_survive_a_round_trip() {
         r#"{"pairs":[{"joiner":"z@x.org","buddy":"b@x.org"}]}"#,
     );
     let ics = f.path("out.ics");
-    let args = [
-        "schedule",
-        "checkins",
-        "--roster",
-        roster.to_str().unwrap(),
-        "--pairs",
-        pairs.to_str().unwrap(),
-        "--ics",
-        ics.to_str().unwrap(),
-    ];
-    f.ok(args);
+    let args = checkins_args(&roster, &pairs, &["--ics", arg(&ics)]);
+    f.ok(&args);
     check_lines(&ics);
     let events = read_back(&ics);
     assert_eq!(events.len(), 6);
@@ -170,7 +162,7 @@ fn folding_and_escaping_survive_a_round_trip() {
     );
     // Exporting again keeps the UIDs.
     let first: Vec<Value> = events.iter().map(|e| e["uid"].clone()).collect();
-    f.ok(args);
+    f.ok(&args);
     let again: Vec<Value> = read_back(&ics).iter().map(|e| e["uid"].clone()).collect();
     assert_eq!(first, again);
 }

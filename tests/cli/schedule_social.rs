@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 use crate::schedule_ics::json_with_ics;
-use crate::support::{fails, Fixture};
+use crate::schedule_support::{social_args, Window};
+use crate::support::Fixture;
+
+/// A 30-minute social on Wednesday 2026-12-02.
+const HALF_HOUR_ON_DEC_2: Window = ("30", "2026-12-02", "2026-12-02");
 
 /// New York (team Core), Berlin (team core), Kolkata (team Ops), 09:00-17:00:
 /// no time suits all three.
@@ -20,11 +24,11 @@ fn roster(f: &Fixture) -> PathBuf {
     )
 }
 
-fn social(f: &Fixture, extra: &[&str]) -> Value {
+/// `schedule social` on [`roster`] with `--json --ics`, the calendar file
+/// checked against the JSON's series; returns the JSON.
+fn social(f: &Fixture, window: Window, extra: &[&str]) -> Value {
     let r = roster(f);
-    let mut args = vec!["schedule", "social", "--roster", r.to_str().unwrap()];
-    args.extend_from_slice(extra);
-    json_with_ics(f, &args, "series")
+    json_with_ics(f, &social_args(&r, window, extra), "series")
 }
 
 fn strings(v: &Value) -> Vec<&str> {
@@ -38,19 +42,7 @@ fn strings(v: &Value) -> Vec<&str> {
 #[test]
 fn everyone_ranked_slots() {
     let f = Fixture::new();
-    let v = social(
-        &f,
-        &[
-            "--duration",
-            "30",
-            "--from",
-            "2026-12-02",
-            "--to",
-            "2026-12-02",
-            "--top",
-            "3",
-        ],
-    );
+    let v = social(&f, HALF_HOUR_ON_DEC_2, &["--top", "3"]);
     let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
     assert_eq!(keys, ["outside_hours_count", "series", "slots"]);
     let slots = v["slots"].as_array().unwrap();
@@ -85,19 +77,7 @@ fn everyone_ranked_slots() {
 #[test]
 fn team_is_case_insensitive_and_emails_pick_people() {
     let f = Fixture::new();
-    let v = social(
-        &f,
-        &[
-            "--team",
-            "CORE",
-            "--duration",
-            "60",
-            "--from",
-            "2026-12-02",
-            "--to",
-            "2026-12-02",
-        ],
-    );
+    let v = social(&f, ("60", "2026-12-02", "2026-12-02"), &["--team", "CORE"]);
     // New York 14:00-22:00Z and Berlin 08:00-16:00Z: 14:00Z for both.
     assert_eq!(v["slots"][0]["start"], "2026-12-02T14:00:00Z");
     assert_eq!(v["slots"][0]["in_hours"], 2);
@@ -106,19 +86,7 @@ fn team_is_case_insensitive_and_emails_pick_people() {
         ["ny@x.org", "be@x.org"]
     );
     assert_eq!(v["series"][0]["title"], "Team social: Core");
-    let v = social(
-        &f,
-        &[
-            "--emails",
-            "KO@x.org, be@x.org",
-            "--duration",
-            "30",
-            "--from",
-            "2026-12-02",
-            "--to",
-            "2026-12-02",
-        ],
-    );
+    let v = social(&f, HALF_HOUR_ON_DEC_2, &["--emails", "KO@x.org, be@x.org"]);
     // Berlin 08:00Z, Kolkata until 11:30Z.
     assert_eq!(v["slots"][0]["start"], "2026-12-02T08:00:00Z");
     assert_eq!(v["outside_hours_count"].as_object().unwrap().len(), 2);
@@ -127,21 +95,8 @@ fn team_is_case_insensitive_and_emails_pick_people() {
 #[test]
 fn weekly_series_rotates_who_is_outside() {
     let f = Fixture::new();
-    let v = social(
-        &f,
-        &[
-            "--duration",
-            "60",
-            "--from",
-            "2026-11-30",
-            "--to",
-            "2026-12-04",
-            "--every",
-            "week",
-            "--count",
-            "4",
-        ],
-    );
+    let window = ("60", "2026-11-30", "2026-12-04");
+    let v = social(&f, window, &["--every", "week", "--count", "4"]);
     let series = v["series"].as_array().unwrap();
     assert_eq!(series.len(), 4);
     let outside: Vec<Vec<&str>> = series
@@ -175,18 +130,7 @@ fn weekly_series_rotates_who_is_outside() {
 fn text_output_lists_slots_series_and_counts() {
     let f = Fixture::new();
     let r = roster(&f);
-    let text = f.ok([
-        "schedule",
-        "social",
-        "--roster",
-        r.to_str().unwrap(),
-        "--duration",
-        "30",
-        "--from",
-        "2026-12-02",
-        "--to",
-        "2026-12-02",
-    ]);
+    let text = f.ok(social_args(&r, HALF_HOUR_ON_DEC_2, &[]));
     assert!(
         text.contains("Wed 2026-12-02 11:00–11:30  2/3  outside: ny@x.org"),
         "{text}"
@@ -204,66 +148,24 @@ fn text_output_lists_slots_series_and_counts() {
 fn errors_exit_2_with_one_precise_line() {
     let f = Fixture::new();
     let r = roster(&f);
-    let rs = r.to_str().unwrap();
-    let run = |extra: &[&str]| {
-        let mut args = vec!["schedule", "social", "--roster", rs];
-        args.extend_from_slice(extra);
-        fails(f.cmd().args(args).assert())
-    };
-    let window = [
-        "--duration",
-        "30",
-        "--from",
-        "2026-12-02",
-        "--to",
-        "2026-12-01",
-    ];
-    assert!(run(&window).contains("to: 2026-12-01 is before --from 2026-12-02"));
-    let ok_window = [
-        "--duration",
-        "30",
-        "--from",
-        "2026-12-01",
-        "--to",
-        "2026-12-02",
-    ];
-    let with = |more: &[&'static str]| -> Vec<&'static str> { [&ok_window[..], more].concat() };
-    assert!(run(&with(&["--team", "Nope"]))
-        .contains("no one is in team `Nope`; teams: Core, Ops, core"));
-    assert!(run(&with(&["--emails", "zz@x.org"])).contains("emails: not in the roster: zz@x.org"));
-    assert!(run(&with(&["--every", "week"])).contains("--count"));
-    assert!(run(&with(&["--count", "3"])).contains("--every"));
-    assert!(run(&with(&["--every", "day", "--count", "3"])).contains("day"));
-    assert!(run(&with(&["--every", "week", "--count", "0"]))
-        .contains("count: 0 is not between 1 and 520"));
-    assert!(run(&with(&["--top", "0"])).contains("top: must be at least 1"));
-    assert!(run(&with(&["--team", "Core", "--emails", "ny@x.org"])).contains("cannot be used with"));
-    assert!(run(&[
-        "--duration",
-        "0",
-        "--from",
-        "2026-12-01",
-        "--to",
-        "2026-12-01"
-    ])
-    .contains("duration: 0 minutes"));
-    assert!(run(&[
-        "--duration",
-        "x",
-        "--from",
-        "2026-12-01",
-        "--to",
-        "2026-12-01"
-    ])
-    .contains("--duration"));
-    assert!(run(&[
-        "--duration",
-        "30",
-        "--from",
-        "12/01/2026",
-        "--to",
-        "2026-12-01"
-    ])
-    .contains("from: `12/01/2026` is not a valid date"));
+    let run = |window: Window, extra: &[&str]| f.fails(social_args(&r, window, extra));
+    assert!(run(("30", "2026-12-02", "2026-12-01"), &[])
+        .contains("to: 2026-12-01 is before --from 2026-12-02"));
+    let ok_window = ("30", "2026-12-01", "2026-12-02");
+    let with = |extra: &[&str]| run(ok_window, extra);
+    assert!(with(&["--team", "Nope"]).contains("no one is in team `Nope`; teams: Core, Ops, core"));
+    assert!(with(&["--emails", "zz@x.org"]).contains("emails: not in the roster: zz@x.org"));
+    assert!(with(&["--every", "week"]).contains("--count"));
+    assert!(with(&["--count", "3"]).contains("--every"));
+    assert!(with(&["--every", "day", "--count", "3"]).contains("day"));
+    assert!(
+        with(&["--every", "week", "--count", "0"]).contains("count: 0 is not between 1 and 520")
+    );
+    assert!(with(&["--top", "0"]).contains("top: must be at least 1"));
+    assert!(with(&["--team", "Core", "--emails", "ny@x.org"]).contains("cannot be used with"));
+    assert!(run(("0", "2026-12-01", "2026-12-01"), &[]).contains("duration: 0 minutes"));
+    assert!(run(("x", "2026-12-01", "2026-12-01"), &[]).contains("--duration"));
+    assert!(run(("30", "12/01/2026", "2026-12-01"), &[])
+        .contains("from: `12/01/2026` is not a valid date"));
     assert!(!f.db.exists());
 }

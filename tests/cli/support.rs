@@ -88,6 +88,16 @@ impl Fixture {
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {text}"))
     }
 
+    /// Runs `hugops <args>` on this database, expecting the failure that
+    /// [`fails`] checks; returns its error line.
+    pub fn fails<I, S>(&self, args: I) -> String
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        fails(self.cmd().args(args).assert())
+    }
+
     /// `kudos add <args> --json`: the stored entry.
     pub fn add(&self, args: &[&str]) -> Value {
         let mut full = vec!["kudos", "add"];

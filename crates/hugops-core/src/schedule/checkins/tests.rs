@@ -16,6 +16,17 @@ fn starts(meetings: &[Meeting]) -> Vec<String> {
 
 const NINE_TO_FIVE: &str = "09:00-17:00";
 
+/// The check-ins (see [`plan`]) of a joiner in `joiner_tz` and a buddy in
+/// `buddy_tz`, both working 09:00-17:00.
+fn nine_to_five(joiner_tz: &str, buddy_tz: &str, start: &str) -> Vec<Meeting> {
+    plan((joiner_tz, NINE_TO_FIVE), (buddy_tz, NINE_TO_FIVE), start)
+}
+
+/// The starts of [`nine_to_five`].
+fn nine_to_five_starts(joiner_tz: &str, buddy_tz: &str, start: &str) -> Vec<String> {
+    starts(&nine_to_five(joiner_tz, buddy_tz, start))
+}
+
 #[test]
 fn cadence_offsets_and_labels() {
     let offsets: Vec<i64> = DEFAULT_CADENCE.iter().map(|s| s.offset_days()).collect();
@@ -39,11 +50,7 @@ fn cadence_offsets_and_labels() {
 #[test]
 fn overlapping_hours_earliest_shared_time_every_step() {
     // Berlin 08:00-16:00Z and New York 14:00-22:00Z in winter: 14:00Z.
-    let m = plan(
-        ("Europe/Berlin", NINE_TO_FIVE),
-        ("America/New_York", NINE_TO_FIVE),
-        "2026-11-30",
-    );
+    let m = nine_to_five("Europe/Berlin", "America/New_York", "2026-11-30");
     assert_eq!(
         starts(&m),
         [
@@ -60,11 +67,7 @@ fn overlapping_hours_earliest_shared_time_every_step() {
     assert_eq!(m[2].title, "Buddy check-in: j & b (week 2)");
     assert_eq!(m[0].attendees, ["j@x", "b@x"]);
     assert_eq!(m[0].organizer, "b@x");
-    let again = plan(
-        ("Europe/Berlin", NINE_TO_FIVE),
-        ("America/New_York", NINE_TO_FIVE),
-        "2026-11-30",
-    );
+    let again = nine_to_five("Europe/Berlin", "America/New_York", "2026-11-30");
     assert_eq!(m, again, "same input, same meetings and uids");
     let uids: std::collections::HashSet<&str> = m.iter().map(|m| m.uid.as_str()).collect();
     assert_eq!(uids.len(), 6);
@@ -85,11 +88,7 @@ fn past_steps_are_skipped_and_uids_do_not_shift() {
 #[test]
 fn weekend_targets_move_to_monday() {
     // Day 1 on Sunday 2026-03-01 (New York and Berlin).
-    let m = plan(
-        ("America/New_York", NINE_TO_FIVE),
-        ("Europe/Berlin", NINE_TO_FIVE),
-        "2026-03-01",
-    );
+    let m = nine_to_five("America/New_York", "Europe/Berlin", "2026-03-01");
     assert_eq!(format_instant(m[0].start), "2026-03-02T14:00:00Z");
     // Week 1 is Sunday 2026-03-08, the day New York springs forward: the
     // Monday after starts at 09:00 EDT = 13:00Z while Berlin is still CET.
@@ -102,13 +101,9 @@ fn weekend_targets_move_to_monday() {
 #[test]
 fn new_york_falls_back() {
     // Monday 2026-10-26 (EDT), then Monday 2026-11-02 (EST).
-    let m = plan(
-        ("America/New_York", NINE_TO_FIVE),
-        ("Europe/Berlin", NINE_TO_FIVE),
-        "2026-10-26",
-    );
+    let starts = nine_to_five_starts("America/New_York", "Europe/Berlin", "2026-10-26");
     assert_eq!(
-        starts(&m)[..2],
+        starts[..2],
         ["2026-10-26T13:00:00Z", "2026-11-02T14:00:00Z"]
     );
 }
@@ -116,13 +111,9 @@ fn new_york_falls_back() {
 #[test]
 fn berlin_springs_forward_against_kolkata() {
     // Kolkata 03:30-11:30Z; Berlin 08:00Z in CET, 07:00Z in CEST.
-    let m = plan(
-        ("Europe/Berlin", NINE_TO_FIVE),
-        ("Asia/Kolkata", NINE_TO_FIVE),
-        "2026-03-23",
-    );
+    let starts = nine_to_five_starts("Europe/Berlin", "Asia/Kolkata", "2026-03-23");
     assert_eq!(
-        starts(&m)[..2],
+        starts[..2],
         ["2026-03-23T08:00:00Z", "2026-03-30T07:00:00Z"]
     );
 }
@@ -145,25 +136,21 @@ fn sydney_leaves_daylight_saving() {
 #[test]
 fn quarter_and_half_hour_zones() {
     // Kathmandu 03:15Z, Kolkata 03:30Z: the later start wins.
-    let m = plan(
-        ("Asia/Kathmandu", NINE_TO_FIVE),
-        ("Asia/Kolkata", NINE_TO_FIVE),
-        "2026-12-01",
+    let first =
+        |joiner_tz, buddy_tz, start| nine_to_five_starts(joiner_tz, buddy_tz, start)[0].clone();
+    assert_eq!(
+        first("Asia/Kathmandu", "Asia/Kolkata", "2026-12-01"),
+        "2026-12-01T03:30:00Z"
     );
-    assert_eq!(format_instant(m[0].start), "2026-12-01T03:30:00Z");
     // St John's 12:30Z in winter, 11:30Z in summer; Berlin ends 16:00Z / 15:00Z.
-    let winter = plan(
-        ("America/St_Johns", NINE_TO_FIVE),
-        ("Europe/Berlin", NINE_TO_FIVE),
-        "2026-12-01",
+    assert_eq!(
+        first("America/St_Johns", "Europe/Berlin", "2026-12-01"),
+        "2026-12-01T12:30:00Z"
     );
-    assert_eq!(format_instant(winter[0].start), "2026-12-01T12:30:00Z");
-    let summer = plan(
-        ("America/St_Johns", NINE_TO_FIVE),
-        ("Europe/Berlin", NINE_TO_FIVE),
-        "2026-07-01",
+    assert_eq!(
+        first("America/St_Johns", "Europe/Berlin", "2026-07-01"),
+        "2026-07-01T11:30:00Z"
     );
-    assert_eq!(format_instant(summer[0].start), "2026-07-01T11:30:00Z");
 }
 
 #[test]
@@ -172,11 +159,7 @@ fn no_overlap_kolkata_los_angeles_takes_turns() {
     // times have one person outside for the whole 30 minutes, at 2 h 30 from
     // their hours: Los Angeles' last half hour (Kolkata 06:00) or Kolkata's
     // first (Los Angeles 19:30 the day before).
-    let m = plan(
-        ("Asia/Kolkata", NINE_TO_FIVE),
-        ("America/Los_Angeles", NINE_TO_FIVE),
-        "2026-11-30",
-    );
+    let m = nine_to_five("Asia/Kolkata", "America/Los_Angeles", "2026-11-30");
     assert_eq!(m.len(), 6);
     for meeting in &m {
         assert_eq!(meeting.outside_hours.len(), 1, "{meeting:?}");
@@ -195,20 +178,12 @@ fn auckland_los_angeles_share_a_weekday() {
     // Auckland (UTC+13) 20:00-04:00Z, Los Angeles 17:00-01:00Z. Auckland's
     // Monday morning is Los Angeles' Sunday: day 1 moves to Auckland's
     // Tuesday 09:00, Monday 12:00 in Los Angeles.
-    let m = plan(
-        ("Pacific/Auckland", NINE_TO_FIVE),
-        ("America/Los_Angeles", NINE_TO_FIVE),
-        "2026-11-30",
-    );
+    let m = nine_to_five("Pacific/Auckland", "America/Los_Angeles", "2026-11-30");
     assert_eq!(format_instant(m[0].start), "2026-11-30T20:00:00Z");
     assert!(m.iter().all(|m| m.outside_hours.is_empty()));
     // A Los Angeles joiner starting on Friday: Friday noon there is Saturday
     // in Auckland, so day 1 is Los Angeles' Monday.
-    let m = plan(
-        ("America/Los_Angeles", NINE_TO_FIVE),
-        ("Pacific/Auckland", NINE_TO_FIVE),
-        "2026-12-04",
-    );
+    let m = nine_to_five("America/Los_Angeles", "Pacific/Auckland", "2026-12-04");
     assert_eq!(format_instant(m[0].start), "2026-12-07T20:00:00Z");
     let la: chrono_tz::Tz = "America/Los_Angeles".parse().unwrap();
     let nz: chrono_tz::Tz = "Pacific/Auckland".parse().unwrap();

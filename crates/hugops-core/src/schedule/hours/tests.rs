@@ -12,25 +12,25 @@ fn day_utc(tz: &str, hours: &str, day: &str) -> (DateTime<Utc>, DateTime<Utc>) {
     (i.start, i.end)
 }
 
+/// Asserts, for each `(zone, local day, UTC start)`, when a 09:00-17:00
+/// working day starts in UTC, and that it lasts eight hours.
+fn assert_nine_to_five_starts(cases: &[(&str, &str, &str)]) {
+    for (tz, day, start) in cases {
+        let (from, to) = day_utc(tz, "09:00-17:00", day);
+        assert_eq!(from, at(start), "{tz} on {day}");
+        assert_eq!((to - from).num_hours(), 8, "{tz} on {day}");
+    }
+}
+
 #[test]
 fn new_york_spring_forward_and_fall_back() {
     // Friday before the change (EST, UTC-5), Monday after (EDT, UTC-4).
-    assert_eq!(
-        day_utc("America/New_York", "09:00-17:00", "2026-03-06"),
-        (at("2026-03-06T14:00:00Z"), at("2026-03-06T22:00:00Z"))
-    );
-    assert_eq!(
-        day_utc("America/New_York", "09:00-17:00", "2026-03-09"),
-        (at("2026-03-09T13:00:00Z"), at("2026-03-09T21:00:00Z"))
-    );
-    assert_eq!(
-        day_utc("America/New_York", "09:00-17:00", "2026-10-30").0,
-        at("2026-10-30T13:00:00Z")
-    );
-    assert_eq!(
-        day_utc("America/New_York", "09:00-17:00", "2026-11-02").0,
-        at("2026-11-02T14:00:00Z")
-    );
+    assert_nine_to_five_starts(&[
+        ("America/New_York", "2026-03-06", "2026-03-06T14:00:00Z"),
+        ("America/New_York", "2026-03-09", "2026-03-09T13:00:00Z"),
+        ("America/New_York", "2026-10-30", "2026-10-30T13:00:00Z"),
+        ("America/New_York", "2026-11-02", "2026-11-02T14:00:00Z"),
+    ]);
 }
 
 #[test]
@@ -56,44 +56,24 @@ fn gap_moves_forward_and_repeat_takes_the_first() {
 
 #[test]
 fn berlin_and_sydney_changes() {
-    assert_eq!(
-        day_utc("Europe/Berlin", "09:00-17:00", "2026-03-27").0,
-        at("2026-03-27T08:00:00Z")
-    );
-    assert_eq!(
-        day_utc("Europe/Berlin", "09:00-17:00", "2026-03-30").0,
-        at("2026-03-30T07:00:00Z")
-    );
-    // Sydney leaves daylight saving on 2026-04-05: UTC+11 before, UTC+10 after.
-    assert_eq!(
-        day_utc("Australia/Sydney", "09:00-17:00", "2026-04-03").0,
-        at("2026-04-02T22:00:00Z")
-    );
-    assert_eq!(
-        day_utc("Australia/Sydney", "09:00-17:00", "2026-04-06").0,
-        at("2026-04-05T23:00:00Z")
-    );
+    assert_nine_to_five_starts(&[
+        ("Europe/Berlin", "2026-03-27", "2026-03-27T08:00:00Z"),
+        ("Europe/Berlin", "2026-03-30", "2026-03-30T07:00:00Z"),
+        // Sydney leaves daylight saving on 2026-04-05: UTC+11 before, UTC+10 after.
+        ("Australia/Sydney", "2026-04-03", "2026-04-02T22:00:00Z"),
+        ("Australia/Sydney", "2026-04-06", "2026-04-05T23:00:00Z"),
+    ]);
 }
 
 #[test]
 fn half_and_quarter_hour_zones() {
-    assert_eq!(
-        day_utc("Asia/Kolkata", "09:00-17:00", "2026-12-01"),
-        (at("2026-12-01T03:30:00Z"), at("2026-12-01T11:30:00Z"))
-    );
-    assert_eq!(
-        day_utc("Asia/Kathmandu", "09:00-17:00", "2026-12-01").0,
-        at("2026-12-01T03:15:00Z")
-    );
-    // St John's: UTC-3:30 in winter, UTC-2:30 in summer.
-    assert_eq!(
-        day_utc("America/St_Johns", "09:00-17:00", "2026-12-01").0,
-        at("2026-12-01T12:30:00Z")
-    );
-    assert_eq!(
-        day_utc("America/St_Johns", "09:00-17:00", "2026-07-01").0,
-        at("2026-07-01T11:30:00Z")
-    );
+    assert_nine_to_five_starts(&[
+        ("Asia/Kolkata", "2026-12-01", "2026-12-01T03:30:00Z"),
+        ("Asia/Kathmandu", "2026-12-01", "2026-12-01T03:15:00Z"),
+        // St John's: UTC-3:30 in winter, UTC-2:30 in summer.
+        ("America/St_Johns", "2026-12-01", "2026-12-01T12:30:00Z"),
+        ("America/St_Johns", "2026-07-01", "2026-07-01T11:30:00Z"),
+    ]);
 }
 
 #[test]
