@@ -179,7 +179,8 @@ mod tests {
         }
     }
 
-    fn thread(lines: &[(&str, &str)]) -> Thread {
+    /// A thread of `(author, text)` messages, without times or links.
+    pub(super) fn thread(lines: &[(&str, &str)]) -> Thread {
         Thread {
             channel: None,
             messages: lines

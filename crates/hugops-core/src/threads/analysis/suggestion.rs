@@ -221,22 +221,7 @@ fn in_words(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::threads::Message;
-
-    fn thread(lines: &[(&str, &str)]) -> Thread {
-        Thread {
-            channel: None,
-            messages: lines
-                .iter()
-                .map(|(a, t)| Message {
-                    author: (*a).into(),
-                    text: (*t).into(),
-                    ts: None,
-                    link: None,
-                })
-                .collect(),
-        }
-    }
+    use crate::threads::analysis::tests::thread;
 
     fn circling() -> Thread {
         thread(&[
