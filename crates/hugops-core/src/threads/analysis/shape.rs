@@ -1,0 +1,149 @@
+//! Shape features of a whole thread, blind to wording: its length, how many
+//! take part, one person talking alone, how much of it comes after the last
+//! settling message, how its messages grow, and how many questions went
+//! unanswered. Each reports a strength and the messages it rests on.
+
+use std::collections::HashSet;
+
+use super::message::Features;
+use super::signals::{resolves, signal};
+use super::Signal;
+use crate::threads::Thread;
+
+/// Longest run by one person that counts, and the largest strength it gets.
+const MIN_RUN: usize = 3;
+const RUN_CAP: f64 = 4.0;
+/// Largest participant count that adds strength.
+const PARTICIPANT_CAP: f64 = 6.0;
+/// Largest growth, in doublings of the mean message length.
+const GROWTH_CAP: f64 = 3.0;
+
+/// The shape features of `thread`, whose messages have `features`;
+/// `unanswered` are the 0-based unanswered questions and `asked` how many
+/// questions were followed.
+pub fn all(
+    thread: &Thread,
+    features: &[Features],
+    unanswered: &[usize],
+    asked: usize,
+) -> Vec<Signal> {
+    [
+        length(features),
+        participants(thread),
+        one_voice_run(thread),
+        unresolved_tail(features),
+        length_growth(features),
+        unanswered_share(unanswered, asked),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// `log2(messages)`: long threads have more room to go wrong.
+fn length(f: &[Features]) -> Option<Signal> {
+    let n = f.len();
+    (n >= 2).then(|| {
+        signal(
+            "thread_length",
+            (n as f64).log2(),
+            &[0, n - 1],
+            format!("{n} messages"),
+        )
+    })
+}
+
+/// The number of people, up to six, pointing at each one's first message.
+fn participants(thread: &Thread) -> Option<Signal> {
+    let mut seen = HashSet::new();
+    let firsts: Vec<usize> = (0..thread.messages.len())
+        .filter(|&i| seen.insert(thread.messages[i].author.as_str()))
+        .collect();
+    (!firsts.is_empty()).then(|| {
+        let n = firsts.len();
+        signal(
+            "participants",
+            (n as f64).min(PARTICIPANT_CAP),
+            &firsts,
+            format!("{n} people take part"),
+        )
+    })
+}
+
+/// The longest run of three or more messages in a row by one person:
+/// strength one per message beyond two, up to four.
+fn one_voice_run(thread: &Thread) -> Option<Signal> {
+    let m = &thread.messages;
+    let (mut best, mut start) = ((0, 0), 0);
+    for i in 1..=m.len() {
+        if i == m.len() || m[i].author != m[start].author {
+            if i - start > best.1 - best.0 {
+                best = (start, i);
+            }
+            start = i;
+        }
+    }
+    let len = best.1 - best.0;
+    (len >= MIN_RUN).then(|| {
+        let found: Vec<usize> = (best.0..best.1).collect();
+        signal(
+            "one_voice_run",
+            ((len - 2) as f64).min(RUN_CAP),
+            &found,
+            format!("{len} messages in a row from one person"),
+        )
+    })
+}
+
+/// The share of messages after the last one that settles something (a
+/// decision, thanks or agreement in a calm message): 1 when nothing does.
+fn unresolved_tail(f: &[Features]) -> Option<Signal> {
+    let n = f.len();
+    let from = (0..n).rev().find(|&i| resolves(Some(&f[i]))).map_or(0, |i| i + 1);
+    (n >= 2 && from < n).then(|| {
+        let found: Vec<usize> = (from..n).collect();
+        signal(
+            "unresolved_tail",
+            found.len() as f64 / n as f64,
+            &found,
+            format!("the last {} of {n} messages settle nothing", found.len()),
+        )
+    })
+}
+
+/// `log2` of how much longer the second half's messages are than the
+/// first's, on average (four messages or more), up to three doublings.
+fn length_growth(f: &[Features]) -> Option<Signal> {
+    let n = f.len();
+    if n < 4 {
+        return None;
+    }
+    let mid = n / 2;
+    let mean = |r: std::ops::Range<usize>| {
+        let len = r.len().max(1) as f64;
+        r.map(|i| f[i].words as f64).sum::<f64>() / len
+    };
+    let (early, late) = (mean(0..mid).max(1.0), mean(mid..n));
+    let growth = (late / early).log2().min(GROWTH_CAP);
+    (growth > 0.0).then(|| {
+        let found: Vec<usize> = (mid..n).collect();
+        signal(
+            "length_growth",
+            growth,
+            &found,
+            format!("messages grow from {early:.0} to {late:.0} words on average"),
+        )
+    })
+}
+
+/// The share of questions that went unanswered.
+fn unanswered_share(unanswered: &[usize], asked: usize) -> Option<Signal> {
+    (asked > 0 && !unanswered.is_empty()).then(|| {
+        signal(
+            "unanswered_share",
+            unanswered.len() as f64 / asked as f64,
+            unanswered,
+            format!("{} of {asked} questions went unanswered", unanswered.len()),
+        )
+    })
+}
