@@ -3,16 +3,17 @@
 //! Usage: `thread-features CORPUS_ROOT > features.csv`
 //!
 //! Every transcript under `CORPUS_ROOT/<corpus>/<call|fine>/` becomes one
-//! row: `corpus,path,label,<feature>...`, with `label` 1 for `call` and the
-//! strengths of `hugops_core::threads::analysis::FEATURES`, read exactly as
-//! `hugops thread check` reads them. `scripts/fit_thread_model.py` fits and
+//! row: `corpus,path,label,<feature>...,vocabulary`, with `label` 1 for
+//! `call`, the strengths of `hugops_core::threads::analysis::FEATURES`, read
+//! exactly as `hugops thread check` reads them, and the lexicon candidates
+//! as `word:messages` pairs separated by spaces. `scripts/fit_thread_model.py` fits and
 //! cross-validates the weights from it.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use hugops_core::threads::analysis::{feature_values, FEATURES};
+use hugops_core::threads::analysis::{feature_values, vocabulary, FEATURES};
 use hugops_core::threads::parse::text::parse_transcript;
 
 fn main() -> ExitCode {
@@ -31,7 +32,7 @@ fn main() -> ExitCode {
 
 fn run(root: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let mut out = std::io::stdout().lock();
-    writeln!(out, "corpus,path,label,{}", FEATURES.join(","))?;
+    writeln!(out, "corpus,path,label,{},vocabulary", FEATURES.join(","))?;
     for corpus in sorted(root)? {
         for (label, value) in [("call", 1), ("fine", 0)] {
             let dir = corpus.join(label);
@@ -45,12 +46,17 @@ fn run(root: &Path) -> Result<(), Box<dyn std::error::Error>> {
                     .iter()
                     .map(|v| format!("{v:.6}"))
                     .collect();
+                let words: Vec<String> = vocabulary(&thread)
+                    .iter()
+                    .map(|(w, n)| format!("{w}:{n}"))
+                    .collect();
                 let name = corpus.file_name().and_then(|n| n.to_str()).unwrap_or("");
                 writeln!(
                     out,
-                    "{name},{},{value},{}",
+                    "{name},{},{value},{},{}",
                     path.display(),
-                    values.join(",")
+                    values.join(","),
+                    words.join(" ")
                 )?;
             }
         }

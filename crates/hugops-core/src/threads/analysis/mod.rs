@@ -15,6 +15,9 @@ mod shape;
 mod signals;
 mod suggestion;
 mod weights;
+mod words;
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -24,8 +27,8 @@ use super::Thread;
 /// The default verdict threshold: even odds under the fitted model.
 pub const DEFAULT_THRESHOLD: f64 = 0.5;
 
-/// Every feature the model weighs, by signal kind, in the column order of
-/// [`feature_values`] (and of the fitting tool's table).
+/// The features the model weighs besides its lexicon words (`word_…`, see
+/// [`words`]), by signal kind, in the column order of [`feature_values`].
 pub const FEATURES: [&str; 30] = [
     "unanswered_question",
     "repeated_question",
@@ -125,6 +128,28 @@ pub fn feature_values(thread: &Thread) -> Vec<f64> {
         .collect()
 }
 
+/// How many messages of `thread` use each candidate lexicon word: the
+/// conversational words of the stopword list (lowercase a–z only: "know",
+/// "said", "whether"…), never topic words. For the fitting tool.
+pub fn vocabulary(thread: &Thread) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    let mut lower = String::new();
+    for m in &thread.messages {
+        let mut seen = BTreeSet::new();
+        for (_, word) in message::words(&m.text) {
+            message::lowercase_into(word, &mut lower);
+            if weights::is_lexicon_word(&lower)
+                && lexicon::is_stopword(&lower)
+                && !seen.contains(lower.as_str())
+            {
+                seen.insert(lower.clone());
+                *counts.entry(lower.clone()).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
+}
+
 /// Every signal of `thread` with its strength in `weight`.
 fn strengths(thread: &Thread) -> Vec<Signal> {
     let features: Vec<Features> = thread
@@ -132,7 +157,18 @@ fn strengths(thread: &Thread) -> Vec<Signal> {
         .iter()
         .map(|m| Features::of(&m.text))
         .collect();
-    signals::all(thread, &features)
+    let mut found = signals::all(thread, &features);
+    found.extend(words::all(thread, &features));
+    found
+}
+
+/// True if `kind` is a feature of the model: one of [`FEATURES`] or a
+/// lexicon word.
+pub fn is_feature(kind: &str) -> bool {
+    FEATURES.contains(&kind)
+        || kind
+            .strip_prefix(words::PREFIX)
+            .is_some_and(|w| weights::lexicon_index(w).is_some())
 }
 
 /// `sigmoid(bias + Σ wᵢ·xᵢ)` rounded to two decimals; turns each signal's
@@ -199,7 +235,7 @@ mod tests {
                 "{}",
                 s.kind
             );
-            assert!(FEATURES.contains(&s.kind.as_str()), "{}", s.kind);
+            assert!(is_feature(&s.kind), "{}", s.kind);
         }
         assert_eq!(a.suggestion.is_empty(), !a.ambiguous);
         for name in thread
@@ -338,7 +374,14 @@ mod tests {
         for kind in FEATURES {
             assert!(weights::WEIGHTS.iter().any(|(k, _)| *k == kind), "{kind}");
         }
-        assert_eq!(weights::WEIGHTS.len(), FEATURES.len());
+        for word in weights::LEXICON {
+            assert!(is_feature(&format!("word_{word}")), "{word}");
+        }
+        assert_eq!(
+            weights::WEIGHTS.len(),
+            FEATURES.len() + weights::LEXICON.len()
+        );
+        assert!(weights::WEIGHTS.iter().all(|(k, _)| is_feature(k)));
         for kind in ["worry", "two_readings", "withdrawal", "open_ending"] {
             assert!(weights::of(kind) > 0.0, "{kind}");
         }

@@ -1,0 +1,46 @@
+//! Lexicon features: for each word of the fitted [`LEXICON`], the messages
+//! that use it (strength: how many, up to [`CAP`]). The words and their
+//! weights come from the fit (docs/threads.md lists them).
+
+use super::message::Features;
+use super::signals::{quote, signal};
+use super::weights::LEXICON;
+use super::Signal;
+use crate::threads::Thread;
+
+/// Kind prefix of a lexicon feature: `word_told`.
+pub const PREFIX: &str = "word_";
+/// Largest strength of one word.
+const CAP: f64 = 3.0;
+
+/// One signal per lexicon word that `thread`'s messages (with `features`)
+/// use, in lexicon order.
+pub fn all(thread: &Thread, features: &[Features]) -> Vec<Signal> {
+    let mut found: Vec<Vec<usize>> = vec![Vec::new(); LEXICON.len()];
+    for (i, f) in features.iter().enumerate() {
+        let mut bits = f.lexicon;
+        while bits != 0 {
+            let word = bits.trailing_zeros() as usize;
+            if let Some(messages) = found.get_mut(word) {
+                messages.push(i);
+            }
+            bits &= bits - 1;
+        }
+    }
+    LEXICON
+        .iter()
+        .zip(found)
+        .filter_map(|(word, messages)| {
+            let first = *messages.first()?;
+            let text = thread.messages.get(first).map_or("", |m| m.text.as_str());
+            let n = messages.len();
+            let evidence = format!("“{word}” in {n} message(s): {}", quote(text, 0));
+            Some(signal(
+                &format!("{PREFIX}{word}"),
+                (n as f64).min(CAP),
+                &messages,
+                evidence,
+            ))
+        })
+        .collect()
+}
