@@ -99,7 +99,10 @@ fn one_voice_run(thread: &Thread) -> Option<Signal> {
 /// decision, thanks or agreement in a calm message): 1 when nothing does.
 fn unresolved_tail(f: &[Features]) -> Option<Signal> {
     let n = f.len();
-    let from = (0..n).rev().find(|&i| resolves(Some(&f[i]))).map_or(0, |i| i + 1);
+    let from = (0..n)
+        .rev()
+        .find(|&i| resolves(Some(&f[i])))
+        .map_or(0, |i| i + 1);
     (n >= 2 && from < n).then(|| {
         let found: Vec<usize> = (from..n).collect();
         signal(
@@ -146,4 +149,87 @@ fn unanswered_share(unanswered: &[usize], asked: usize) -> Option<Signal> {
             format!("{} of {asked} questions went unanswered", unanswered.len()),
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::Features;
+    use crate::threads::analysis::signals;
+    use crate::threads::parse::text::parse_transcript;
+
+    /// The strength and messages of `kind` in `transcript`, before weighing.
+    fn find(transcript: &str, kind: &str) -> Option<(f64, Vec<usize>)> {
+        let thread = parse_transcript(Path::new("t.txt"), transcript).expect("parses");
+        let features: Vec<Features> = thread
+            .messages
+            .iter()
+            .map(|m| Features::of(&m.text))
+            .collect();
+        signals::all(&thread, &features)
+            .into_iter()
+            .find(|s| s.kind == kind)
+            .map(|s| (s.weight, s.messages))
+    }
+
+    #[test]
+    fn thread_length_is_log2_of_the_messages() {
+        let (x, at) = find("A: one\nB: two\nA: three\nB: four", "thread_length").unwrap();
+        assert_eq!((x, at), (2.0, vec![1, 4]));
+        assert!(find("A: alone", "thread_length").is_none());
+    }
+
+    #[test]
+    fn participants_point_at_each_first_message() {
+        let (x, at) = find("A: one\nB: two\nA: three\nC: four", "participants").unwrap();
+        assert_eq!((x, at), (3.0, vec![1, 2, 4]));
+    }
+
+    #[test]
+    fn one_voice_run_needs_three_in_a_row() {
+        let (x, at) = find(
+            "A: one\nB: two\nB: three\nB: four\nB: five",
+            "one_voice_run",
+        )
+        .unwrap();
+        assert_eq!((x, at), (2.0, vec![2, 3, 4, 5]));
+        assert!(find("A: one\nB: two\nB: three\nA: four", "one_voice_run").is_none());
+    }
+
+    #[test]
+    fn unresolved_tail_is_the_share_after_the_last_settling_message() {
+        let (x, at) = find(
+            "A: which date?\nB: Let's go with Tuesday.\nA: hm\nB: really?",
+            "unresolved_tail",
+        )
+        .unwrap();
+        assert_eq!((x, at), (0.5, vec![3, 4]));
+        assert!(find(
+            "A: which date?\nB: Let's go with Tuesday.",
+            "unresolved_tail"
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn length_growth_is_log2_of_the_later_mean_over_the_earlier() {
+        let long = vec!["word"; 8].join(" ");
+        let growing = format!("A: two words\nB: two words\nA: {long}\nB: {long}");
+        let (x, at) = find(&growing, "length_growth").unwrap();
+        assert_eq!((x, at), (2.0, vec![3, 4]));
+        let shrinking = format!("A: {long}\nB: {long}\nA: two words\nB: two words");
+        assert!(find(&shrinking, "length_growth").is_none());
+    }
+
+    #[test]
+    fn unanswered_share_divides_by_the_questions_asked() {
+        let (x, at) = find(
+            "A: Can someone confirm the rollback plan?\nB: We fail back to the old primary.\nA: And who is on call tonight?\nB: Which rota do you mean?",
+            "unanswered_share",
+        )
+        .unwrap();
+        assert_eq!(at, vec![3, 4]);
+        assert!((x - 2.0 / 3.0).abs() < 1e-9, "{x}");
+    }
 }

@@ -547,12 +547,7 @@ impl View<'_> {
         };
         let evidence =
             format!("messages grow from {early:.0} to {late:.0} words on average with no decision");
-        Some(signal(
-            GROWING_MESSAGES.kind,
-            1.0,
-            &found,
-            evidence,
-        ))
+        Some(signal(GROWING_MESSAGES.kind, 1.0, &found, evidence))
     }
 
     fn negative_tone(&self) -> Option<Signal> {
@@ -625,11 +620,7 @@ impl View<'_> {
             .iter()
             .skip(last)
             .any(|f| is_tense(f) || f.cues.has(Cue::Reading));
-        s.weight = if disputed {
-            EARLY_DECISION
-        } else {
-            1.0
-        };
+        s.weight = if disputed { EARLY_DECISION } else { 1.0 };
         Some(s)
     }
 }

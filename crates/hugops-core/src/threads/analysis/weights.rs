@@ -61,7 +61,28 @@ pub const WEIGHTS: [(&str, f64); 50] = [
 ];
 
 /// The lexicon words, sorted (at most 64: a message keeps them as bits).
-pub const LEXICON: [&str; 20] = ["asked", "because", "been", "just", "know", "not", "rather", "really", "right", "said", "someone", "something", "sure", "think", "this", "through", "two", "was", "what", "which"];
+pub const LEXICON: [&str; 20] = [
+    "asked",
+    "because",
+    "been",
+    "just",
+    "know",
+    "not",
+    "rather",
+    "really",
+    "right",
+    "said",
+    "someone",
+    "something",
+    "sure",
+    "think",
+    "this",
+    "through",
+    "two",
+    "was",
+    "what",
+    "which",
+];
 
 /// The position of `word` in [`LEXICON`].
 pub fn lexicon_index(word: &str) -> Option<usize> {

@@ -44,3 +44,53 @@ pub fn all(thread: &Thread, features: &[Features]) -> Vec<Signal> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::threads::analysis::message::Features;
+    use crate::threads::Message;
+
+    fn thread(texts: &[&str]) -> Thread {
+        Thread {
+            channel: None,
+            messages: texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Message {
+                    author: ["A", "B"][i % 2].into(),
+                    text: (*t).into(),
+                    ts: None,
+                    link: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn signals(texts: &[&str]) -> Vec<Signal> {
+        let t = thread(texts);
+        let f: Vec<Features> = t.messages.iter().map(|m| Features::of(&m.text)).collect();
+        all(&t, &f)
+    }
+
+    #[test]
+    fn each_lexicon_word_counts_its_messages_up_to_the_cap() {
+        let word = LEXICON[0];
+        let used = format!("I {} it", word.to_uppercase());
+        let found = signals(&[&used, "nothing", &used, &used, &used]);
+        let s = found
+            .iter()
+            .find(|s| s.kind == format!("{PREFIX}{word}"))
+            .expect("fires");
+        assert_eq!(s.messages, [1, 3, 4, 5]);
+        assert_eq!(s.weight, CAP);
+        assert!(s.evidence.contains(word));
+    }
+
+    #[test]
+    fn words_outside_the_lexicon_and_parts_of_words_do_not_count() {
+        let word = LEXICON[0];
+        let glued = format!("x{word}x 12345 zzzz");
+        assert!(signals(&[&glued]).is_empty());
+    }
+}
