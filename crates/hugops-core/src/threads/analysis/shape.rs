@@ -214,7 +214,7 @@ mod tests {
 
     #[test]
     fn length_growth_is_log2_of_the_later_mean_over_the_earlier() {
-        let long = vec!["word"; 8].join(" ");
+        let long = ["word"; 8].join(" ");
         let growing = format!("A: two words\nB: two words\nA: {long}\nB: {long}");
         let (x, at) = find(&growing, "length_growth").unwrap();
         assert_eq!((x, at), (2.0, vec![3, 4]));
