@@ -162,6 +162,12 @@ fn strengths(thread: &Thread) -> Vec<Signal> {
     found
 }
 
+/// True if `kind` is one of the behavioural signals (not a shape or
+/// lexicon feature).
+fn is_behaviour(kind: &str) -> bool {
+    FEATURES.contains(&kind) && !shape::KINDS.contains(&kind)
+}
+
 /// True if `kind` is a feature of the model: one of [`FEATURES`] or a
 /// lexicon word.
 pub fn is_feature(kind: &str) -> bool {

@@ -10,6 +10,22 @@ use super::signals::{resolves, signal};
 use super::Signal;
 use crate::threads::Thread;
 
+/// The kinds of the shape features.
+pub const KINDS: [&str; 6] = [
+    THREAD_LENGTH,
+    PARTICIPANTS,
+    ONE_VOICE_RUN,
+    UNRESOLVED_TAIL,
+    LENGTH_GROWTH,
+    UNANSWERED_SHARE,
+];
+const THREAD_LENGTH: &str = "thread_length";
+const PARTICIPANTS: &str = "participants";
+const ONE_VOICE_RUN: &str = "one_voice_run";
+const UNRESOLVED_TAIL: &str = "unresolved_tail";
+const LENGTH_GROWTH: &str = "length_growth";
+const UNANSWERED_SHARE: &str = "unanswered_share";
+
 /// Longest run by one person that counts, and the largest strength it gets.
 const MIN_RUN: usize = 3;
 const RUN_CAP: f64 = 4.0;
@@ -45,7 +61,7 @@ fn length(f: &[Features]) -> Option<Signal> {
     let n = f.len();
     (n >= 2).then(|| {
         signal(
-            "thread_length",
+            THREAD_LENGTH,
             (n as f64).log2(),
             &[0, n - 1],
             format!("{n} messages"),
@@ -62,7 +78,7 @@ fn participants(thread: &Thread) -> Option<Signal> {
     (!firsts.is_empty()).then(|| {
         let n = firsts.len();
         signal(
-            "participants",
+            PARTICIPANTS,
             (n as f64).min(PARTICIPANT_CAP),
             &firsts,
             format!("{n} people take part"),
@@ -87,7 +103,7 @@ fn one_voice_run(thread: &Thread) -> Option<Signal> {
     (len >= MIN_RUN).then(|| {
         let found: Vec<usize> = (best.0..best.1).collect();
         signal(
-            "one_voice_run",
+            ONE_VOICE_RUN,
             ((len - 2) as f64).min(RUN_CAP),
             &found,
             format!("{len} messages in a row from one person"),
@@ -106,7 +122,7 @@ fn unresolved_tail(f: &[Features]) -> Option<Signal> {
     (n >= 2 && from < n).then(|| {
         let found: Vec<usize> = (from..n).collect();
         signal(
-            "unresolved_tail",
+            UNRESOLVED_TAIL,
             found.len() as f64 / n as f64,
             &found,
             format!("the last {} of {n} messages settle nothing", found.len()),
@@ -131,7 +147,7 @@ fn length_growth(f: &[Features]) -> Option<Signal> {
     (growth > 0.0).then(|| {
         let found: Vec<usize> = (mid..n).collect();
         signal(
-            "length_growth",
+            LENGTH_GROWTH,
             growth,
             &found,
             format!("messages grow from {early:.0} to {late:.0} words on average"),
@@ -143,7 +159,7 @@ fn length_growth(f: &[Features]) -> Option<Signal> {
 fn unanswered_share(unanswered: &[usize], asked: usize) -> Option<Signal> {
     (asked > 0 && !unanswered.is_empty()).then(|| {
         signal(
-            "unanswered_share",
+            UNANSWERED_SHARE,
             unanswered.len() as f64 / asked as f64,
             unanswered,
             format!("{} of {asked} questions went unanswered", unanswered.len()),
