@@ -13,6 +13,9 @@ pub const PREFIX: &str = "word_";
 /// Largest strength of one word.
 const CAP: f64 = 3.0;
 
+// A message keeps its lexicon words as the bits of a `u64`.
+const _: () = assert!(LEXICON.len() <= 64);
+
 /// One signal per lexicon word that `thread`'s messages (with `features`)
 /// use, in lexicon order.
 pub fn all(thread: &Thread, features: &[Features]) -> Vec<Signal> {
