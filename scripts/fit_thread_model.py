@@ -31,7 +31,7 @@ import sys
 import numpy as np
 
 GRID = [3.0, 10.0, 30.0, 100.0, 300.0]
-LEXICON_SIZES = [0, 20, 40, 60]
+LEXICON_SIZES = [0, 20, 40, 60]  # at most 64: a message keeps its words as bits
 # A candidate word must be in at least this many threads...
 MIN_THREADS = 5
 # ...and count at most this many messages per thread (its strength cap).
