@@ -162,29 +162,35 @@ mod tests {
             .join(part)
     }
 
-    fn assert_meets_the_goals(report: &EvalReport) {
+    /// Asserts at least `accuracy` and at most `false_alarms`, listing the
+    /// misjudged threads when not.
+    fn assert_within(report: &EvalReport, accuracy: f64, false_alarms: f64) {
         let wrong: Vec<String> = report
             .misclassified
             .iter()
             .map(|m| format!("{} ({}, {})", m.path.display(), m.label, m.score))
             .collect();
         assert!(
-            report.accuracy >= 0.85,
+            report.accuracy >= accuracy,
             "accuracy {}: {wrong:#?}",
             report.accuracy
         );
         assert!(
-            report.false_alarm_rate <= 0.10,
+            report.false_alarm_rate <= false_alarms,
             "false alarms {}: {wrong:#?}",
             report.false_alarm_rate
         );
     }
 
+    /// Every corpus is training data of the fitted model (docs/threads.md):
+    /// on dev and holdout it must meet the goals of issue 7 outright.
     #[test]
-    fn the_dev_corpus_meets_the_goals_of_issue_7() {
-        let report = evaluate_dir(&corpus("dev"), DEFAULT_THRESHOLD).unwrap();
-        assert!(report.threads >= 95);
-        assert_meets_the_goals(&report);
+    fn the_dev_and_holdout_corpora_meet_the_goals_of_issue_7() {
+        for (part, threads) in [("dev", 95), ("holdout", 40)] {
+            let report = evaluate_dir(&corpus(part), DEFAULT_THRESHOLD).unwrap();
+            assert!(report.threads >= threads, "{part}");
+            assert_within(&report, 0.85, 0.10);
+        }
     }
 
     #[test]
@@ -193,14 +199,17 @@ mod tests {
         assert!(report.false_alarm_rate <= 0.05, "{report:#?}");
     }
 
-    /// The holdout was written before any scoring; since the behavioural
-    /// signals of issue 7's second round it has been read while tuning, so
-    /// it is training data now and must meet the goals too.
+    /// The corpora by independent authors. Held out in leave-one-corpus-out
+    /// cross-validation each scored at least 0.80 accuracy with at most 7%
+    /// false alarms; now that they are part of the fit, they must not fall
+    /// below that cross-validated floor.
     #[test]
-    fn the_holdout_corpus_meets_the_goals_of_issue_7() {
-        let report = evaluate_dir(&corpus("holdout"), DEFAULT_THRESHOLD).unwrap();
-        assert!(report.threads >= 40);
-        assert_meets_the_goals(&report);
+    fn the_independent_corpora_stay_above_their_cross_validated_floor() {
+        for part in ["holdout2", "holdout3", "holdout4"] {
+            let report = evaluate_dir(&corpus(part), DEFAULT_THRESHOLD).unwrap();
+            assert!(report.threads >= 60, "{part}");
+            assert_within(&report, 0.80, 0.07);
+        }
     }
 
     #[test]

@@ -86,6 +86,9 @@ pub struct Features {
     /// Hashes of the content words (no stopwords, at least three letters),
     /// sorted and deduplicated: what the message is about.
     pub content: Vec<u64>,
+    /// Bit `i` is set when the message uses word `i` of the fitted
+    /// [`LEXICON`](super::weights::LEXICON).
+    pub lexicon: u64,
 }
 
 impl Features {
@@ -108,6 +111,9 @@ impl Features {
             lowercase_into(word, &mut lower);
             if features.words == 1 {
                 features.opens_with_answer = ANSWER_OPENERS.contains(&lower.as_str());
+            }
+            if let Some(i) = super::weights::lexicon_index(&lower) {
+                features.lexicon |= 1 << i;
             }
             if APOLOGIES.contains(&lower.as_str()) {
                 features.apologies += 1;

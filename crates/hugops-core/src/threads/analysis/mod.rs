@@ -1,33 +1,74 @@
-//! Scores one thread: documented signals, each pointing at its messages.
+//! Scores one thread with a transparent, fitted model.
 //!
 //! Each message is read once ([`message::Features`]); each signal then walks
-//! the thread once ([`signals`]). The score is `1 − 2^(−max(0, Σ weights) / 0.6)`:
-//! signs of ambiguity add, calming signs subtract, every 0.6 of evidence
-//! halves the distance to 1, and no single signal can reach 1 on its own. docs/threads.md lists every signal and weight.
+//! the thread once ([`signals`], [`shape`]) and reports a strength `x` (most
+//! often a capped count of messages). The score is the logistic regression
+//! `sigmoid(bias + Σ wᵢ·xᵢ)` with the weights of [`weights`], fitted offline
+//! on the labelled corpora (`scripts/fit_thread_model.py`); a signal's
+//! reported `weight` is its contribution `wᵢ·xᵢ` to the log-odds, so the
+//! signals add up to the score. docs/threads.md lists every weight.
 
 mod cues;
 mod lexicon;
 mod message;
+mod shape;
 mod signals;
 mod suggestion;
+mod weights;
+mod words;
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use self::message::Features;
 use super::Thread;
 
-/// The default verdict threshold: reached at [`HALF_SCORE_TOTAL`].
+/// The default verdict threshold: even odds under the fitted model.
 pub const DEFAULT_THRESHOLD: f64 = 0.5;
 
-/// The sum of weights that scores 0.5: two moderate signs (or three weak
-/// ones) with nothing calming, never one alone.
-const HALF_SCORE_TOTAL: f64 = 0.6;
+/// The features the model weighs besides its lexicon words (`word_…`, see
+/// [`words`]), by signal kind, in the column order of [`feature_values`].
+pub const FEATURES: [&str; 30] = [
+    "unanswered_question",
+    "repeated_question",
+    "two_readings",
+    "worry",
+    "pointed_reference",
+    "passive_aggressive",
+    "evasive_reply",
+    "curt_reply",
+    "back_and_forth",
+    "growing_messages",
+    "withdrawal",
+    "self_doubt",
+    "ownership_gap",
+    "over_apologising",
+    "conflicting_plans",
+    "open_ending",
+    "shouting",
+    "negative_tone",
+    "long_gap",
+    "crossed_messages",
+    "thanks",
+    "agreement",
+    "decision",
+    "question_answered",
+    "thread_length",
+    "participants",
+    "one_voice_run",
+    "unresolved_tail",
+    "length_growth",
+    "unanswered_share",
+];
 
 /// One reason the score went up (positive weight) or down (negative weight).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Signal {
-    /// Stable snake_case name, e.g. `unanswered_question`.
+    /// Stable snake_case name, e.g. `unanswered_question`: one of [`FEATURES`].
     pub kind: String,
+    /// Contribution to the log-odds of the score (fitted weight × strength),
+    /// rounded to two decimals.
     pub weight: f64,
     /// 1-based positions of the messages involved, ascending.
     pub messages: Vec<usize>,
@@ -54,13 +95,8 @@ pub struct Analysis {
 /// the thread; the score is in [0, 1] and rounded to two decimals, and the
 /// verdict is `score >= threshold`.
 pub fn analyze(thread: &Thread, threshold: f64) -> Analysis {
-    let features: Vec<Features> = thread
-        .messages
-        .iter()
-        .map(|m| Features::of(&m.text))
-        .collect();
-    let signals = signals::all(thread, &features);
-    let score = score(&signals);
+    let mut signals = strengths(thread);
+    let score = score(&mut signals);
     let ambiguous = score >= threshold;
     Analysis {
         ambiguous,
@@ -77,11 +113,87 @@ pub fn analyze(thread: &Thread, threshold: f64) -> Analysis {
     }
 }
 
-/// `1 − 2^(−max(0, Σ weights) / 0.6)`, rounded to two decimals.
-fn score(signals: &[Signal]) -> f64 {
-    let total: f64 = signals.iter().map(|s| s.weight).sum();
-    let score = 1.0 - (-total.max(0.0) / HALF_SCORE_TOTAL).exp2();
-    ((score * 100.0).round() / 100.0).clamp(0.0, 1.0)
+/// The strength of each feature of `thread`, in the order of [`FEATURES`]
+/// (0 where its signal did not fire): the table the weights are fitted on.
+pub fn feature_values(thread: &Thread) -> Vec<f64> {
+    let found = strengths(thread);
+    FEATURES
+        .iter()
+        .map(|&kind| {
+            found
+                .iter()
+                .filter(|s| s.kind == kind)
+                .fold(0.0, |sum, s| sum + s.weight)
+        })
+        .collect()
+}
+
+/// How many messages of `thread` use each candidate lexicon word: the
+/// conversational words of the stopword list (lowercase a–z only: "know",
+/// "said", "whether"…), never topic words. For the fitting tool.
+pub fn vocabulary(thread: &Thread) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    let mut lower = String::new();
+    for m in &thread.messages {
+        let mut seen = BTreeSet::new();
+        for (_, word) in message::words(&m.text) {
+            message::lowercase_into(word, &mut lower);
+            if weights::is_lexicon_word(&lower)
+                && lexicon::is_stopword(&lower)
+                && !seen.contains(lower.as_str())
+            {
+                seen.insert(lower.clone());
+                *counts.entry(lower.clone()).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// Every signal of `thread` with its strength in `weight`.
+fn strengths(thread: &Thread) -> Vec<Signal> {
+    let features: Vec<Features> = thread
+        .messages
+        .iter()
+        .map(|m| Features::of(&m.text))
+        .collect();
+    let mut found = signals::all(thread, &features);
+    found.extend(words::all(thread, &features));
+    found
+}
+
+/// True if `kind` is one of the behavioural signals (not a shape or
+/// lexicon feature).
+fn is_behaviour(kind: &str) -> bool {
+    FEATURES.contains(&kind) && !shape::KINDS.contains(&kind)
+}
+
+/// True if `kind` is a feature of the model: one of [`FEATURES`] or a
+/// lexicon word.
+pub fn is_feature(kind: &str) -> bool {
+    FEATURES.contains(&kind)
+        || kind
+            .strip_prefix(words::PREFIX)
+            .is_some_and(|w| weights::lexicon_index(w).is_some())
+}
+
+/// `sigmoid(bias + Σ wᵢ·xᵢ)` rounded to two decimals; turns each signal's
+/// strength into its contribution `wᵢ·xᵢ`. An empty thread scores 0.
+fn score(signals: &mut [Signal]) -> f64 {
+    let mut logit = weights::BIAS;
+    for s in signals.iter_mut() {
+        let contribution = weights::of(&s.kind) * s.weight;
+        logit += contribution;
+        s.weight = round2(contribution);
+    }
+    if signals.is_empty() {
+        return 0.0;
+    }
+    round2(1.0 / (1.0 + (-logit).exp())).clamp(0.0, 1.0)
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 #[cfg(test)]
@@ -129,9 +241,7 @@ mod tests {
                 "{}",
                 s.kind
             );
-            assert!(
-                !s.kind.is_empty() && s.kind.chars().all(|c| c.is_ascii_lowercase() || c == '_')
-            );
+            assert!(is_feature(&s.kind), "{}", s.kind);
         }
         assert_eq!(a.suggestion.is_empty(), !a.ambiguous);
         for name in thread
@@ -233,7 +343,7 @@ mod tests {
         ]);
         let a = analyze(&t, DEFAULT_THRESHOLD);
         assert!(!a.ambiguous, "{a:#?}");
-        assert_eq!(a.score, 0.0);
+        assert!(a.score < 0.25, "{a:#?}");
     }
 
     #[test]
@@ -249,21 +359,56 @@ mod tests {
     }
 
     #[test]
-    fn score_saturates_below_one_for_moderate_totals() {
-        let signal = |weight: f64| Signal {
-            kind: "x".into(),
-            weight,
+    fn contributions_add_up_to_the_score() {
+        let signal = |kind: &str, strength: f64| Signal {
+            kind: kind.into(),
+            weight: strength,
             messages: vec![1],
             evidence: String::new(),
         };
-        assert_eq!(score(&[signal(-0.5)]), 0.0);
-        assert_eq!(score(&[signal(0.6)]), 0.5);
-        assert_eq!(score(&[signal(1.2)]), 0.75);
-        assert!(
-            score(&[signal(0.5)]) < DEFAULT_THRESHOLD,
-            "one signal is not enough"
+        let mut found = [signal("worry", 2.0), signal("thanks", 1.0)];
+        let s = score(&mut found);
+        assert_eq!(found[0].weight, round2(2.0 * weights::of("worry")));
+        assert_eq!(found[1].weight, round2(weights::of("thanks")));
+        let logit = weights::BIAS + 2.0 * weights::of("worry") + weights::of("thanks");
+        assert_eq!(s, round2(1.0 / (1.0 + (-logit).exp())));
+        assert_eq!(score(&mut [signal("worry", 1e9)]), 1.0);
+        assert_eq!(score(&mut [signal("thanks", 1e9)]), 0.0);
+    }
+
+    #[test]
+    fn every_feature_has_a_fitted_weight_with_the_expected_sign() {
+        for kind in FEATURES {
+            assert!(weights::WEIGHTS.iter().any(|(k, _)| *k == kind), "{kind}");
+        }
+        for word in weights::LEXICON {
+            assert!(is_feature(&format!("word_{word}")), "{word}");
+        }
+        assert_eq!(
+            weights::WEIGHTS.len(),
+            FEATURES.len() + weights::LEXICON.len()
         );
-        assert!(score(&[signal(5.0)]) <= 1.0);
+        assert!(weights::WEIGHTS.iter().all(|(k, _)| is_feature(k)));
+        for kind in ["worry", "two_readings", "withdrawal", "open_ending"] {
+            assert!(weights::of(kind) > 0.0, "{kind}");
+        }
+        for kind in ["thanks", "agreement", "decision"] {
+            assert!(weights::of(kind) < 0.0, "{kind}");
+        }
+    }
+
+    #[test]
+    fn feature_values_follow_the_features() {
+        let t = thread(&[
+            ("A", "Is this my fault? Are you mad at me?"),
+            ("B", "fine."),
+        ]);
+        let values = feature_values(&t);
+        assert_eq!(values.len(), FEATURES.len());
+        let at = |kind: &str| values[FEATURES.iter().position(|k| *k == kind).unwrap()];
+        assert_eq!(at("worry"), 1.0);
+        assert_eq!(at("participants"), 2.0);
+        assert_eq!(at("thanks"), 0.0);
     }
 
     /// Speed check, run by hand in release:

@@ -1,7 +1,7 @@
 //! The signals: each looks at the thread once (linear time) and reports the
-//! messages it found, with a weight that grows per message up to a cap.
-//! Weights are positive for signs of ambiguity or tension and negative for
-//! calming ones; docs/threads.md explains each.
+//! messages it found, with a strength (in the `weight` field until the model
+//! in `mod.rs` turns it into a contribution): usually the number of messages,
+//! up to a cap. docs/threads.md explains each.
 
 use std::collections::HashMap;
 
@@ -9,146 +9,121 @@ use chrono::Duration;
 
 use super::cues::Cue;
 use super::message::{Features, PlanValue};
+use super::shape;
 use super::Signal;
 use crate::threads::Thread;
 
-/// How a signal's weight grows with the messages it found.
+/// A signal whose strength is the number of messages it found, up to a cap.
 struct Rule {
     kind: &'static str,
-    /// Weight added per message found (negative for calming signals).
-    per: f64,
-    /// Largest absolute weight.
+    /// Largest strength.
     cap: f64,
 }
 
 const UNANSWERED_QUESTION: Rule = Rule {
     kind: "unanswered_question",
-    per: 0.25,
-    cap: 0.5,
+    cap: 3.0,
 };
 const REPEATED_QUESTION: Rule = Rule {
     kind: "repeated_question",
-    per: 0.3,
-    cap: 0.6,
+    cap: 3.0,
 };
 const TWO_READINGS: Rule = Rule {
     kind: "two_readings",
-    per: 0.3,
-    cap: 0.6,
+    cap: 3.0,
 };
 const WORRY: Rule = Rule {
     kind: "worry",
-    per: 0.35,
-    cap: 0.7,
+    cap: 3.0,
 };
 const POINTED_REFERENCE: Rule = Rule {
     kind: "pointed_reference",
-    per: 0.3,
-    cap: 0.6,
+    cap: 3.0,
 };
 const PASSIVE_AGGRESSIVE: Rule = Rule {
     kind: "passive_aggressive",
-    per: 0.3,
-    cap: 0.6,
+    cap: 3.0,
 };
 const EVASIVE_REPLY: Rule = Rule {
     kind: "evasive_reply",
-    per: 0.2,
-    cap: 0.4,
+    cap: 3.0,
 };
 const CURT_REPLY: Rule = Rule {
     kind: "curt_reply",
-    per: 0.25,
-    cap: 0.5,
+    cap: 3.0,
 };
 const SHOUTING: Rule = Rule {
     kind: "shouting",
-    per: 0.35,
-    cap: 0.7,
+    cap: 3.0,
 };
 const NEGATIVE_TONE: Rule = Rule {
     kind: "negative_tone",
-    per: 0.15,
-    cap: 0.45,
+    cap: 3.0,
 };
 const LONG_GAP: Rule = Rule {
     kind: "long_gap",
-    per: 0.2,
-    cap: 0.4,
+    cap: 3.0,
 };
 const CROSSED_MESSAGES: Rule = Rule {
     kind: "crossed_messages",
-    per: 0.15,
-    cap: 0.3,
+    cap: 3.0,
 };
-/// Per author switch beyond [`FREE_SWITCHES`] in the longest unresolved stretch.
+/// One per author switch beyond [`FREE_SWITCHES`] in the longest unresolved stretch.
 const BACK_AND_FORTH: Rule = Rule {
     kind: "back_and_forth",
-    per: 0.1,
-    cap: 0.4,
+    cap: 4.0,
 };
-/// Flat weight: the counted "messages" are the long ones.
+/// Strength 1: the counted "messages" are the long ones.
 const GROWING_MESSAGES: Rule = Rule {
     kind: "growing_messages",
-    per: 0.4,
-    cap: 0.4,
+    cap: 1.0,
 };
 const WITHDRAWAL: Rule = Rule {
     kind: "withdrawal",
-    per: 0.3,
-    cap: 0.6,
+    cap: 3.0,
 };
 const OWNERSHIP_GAP: Rule = Rule {
     kind: "ownership_gap",
-    per: 0.3,
-    cap: 0.6,
+    cap: 3.0,
 };
 const SELF_DOUBT: Rule = Rule {
     kind: "self_doubt",
-    per: 0.25,
-    cap: 0.5,
+    cap: 3.0,
 };
-/// Flat weight: one person apologising [`APOLOGIES_FROM_ONE`] times or more.
+/// Strength 1: one person apologising [`APOLOGIES_FROM_ONE`] times or more.
 const OVER_APOLOGISING: Rule = Rule {
     kind: "over_apologising",
-    per: 0.3,
-    cap: 0.3,
+    cap: 1.0,
 };
-/// Flat weight: two people each start from a different value.
+/// Strength 1: two people each start from a different value.
 const CONFLICTING_PLANS: Rule = Rule {
     kind: "conflicting_plans",
-    per: 0.3,
-    cap: 0.3,
+    cap: 1.0,
 };
-/// Flat weight: the thread stops on something unresolved.
+/// Strength 1: the thread stops on something unresolved.
 const OPEN_ENDING: Rule = Rule {
     kind: "open_ending",
-    per: 0.25,
-    cap: 0.25,
+    cap: 1.0,
 };
 const THANKS: Rule = Rule {
     kind: "thanks",
-    per: -0.15,
-    cap: 0.45,
+    cap: 3.0,
 };
 const AGREEMENT: Rule = Rule {
     kind: "agreement",
-    per: -0.12,
-    cap: 0.36,
+    cap: 3.0,
 };
 const QUESTION_ANSWERED: Rule = Rule {
     kind: "question_answered",
-    per: -0.05,
-    cap: 0.2,
+    cap: 4.0,
 };
-/// A decision the thread ends on: nothing tense comes after it. Otherwise
-/// it weighs [`EARLY_DECISION`].
+/// Strength 1 for a decision the thread ends on (nothing tense comes after
+/// it), otherwise [`EARLY_DECISION`].
 const DECISION: Rule = Rule {
     kind: "decision",
-    per: -0.35,
-    cap: 0.35,
+    cap: 1.0,
 };
-const EARLY_DECISION: f64 = -0.1;
+const EARLY_DECISION: f64 = 0.3;
 
 /// Author switches an unresolved stretch may have before it counts.
 const FREE_SWITCHES: usize = 3;
@@ -176,7 +151,8 @@ const LONG_QUESTION_WORDS: usize = 12;
 /// by name talks about something else.
 const SIDESTEP_WORDS: usize = 6;
 
-/// Every signal found in `thread`, whose messages have `features`.
+/// Every signal found in `thread`, whose messages have `features`, with its
+/// strength in `weight`; the shape features of [`shape`] come last.
 pub fn all(thread: &Thread, features: &[Features]) -> Vec<Signal> {
     let t = View {
         thread,
@@ -235,6 +211,12 @@ pub fn all(thread: &Thread, features: &[Features]) -> Vec<Signal> {
     ]
     .into_iter()
     .flatten()
+    .chain(shape::all(
+        thread,
+        features,
+        &questions.unanswered,
+        questions.answered.len() + questions.unanswered.len(),
+    ))
     .collect()
 }
 
@@ -264,7 +246,7 @@ impl View<'_> {
     /// Builds the signal of `rule` over the 0-based `found` messages.
     fn emit(&self, rule: &Rule, found: &[usize], evidence: &str) -> Option<Signal> {
         let first = *found.first()?;
-        let weight = (rule.per * found.len() as f64).clamp(-rule.cap, rule.cap);
+        let weight = (found.len() as f64).min(rule.cap);
         let quoted = quote(self.text(first), 0);
         let evidence = if evidence.is_empty() {
             quoted
@@ -299,7 +281,7 @@ impl View<'_> {
             .iter()
             .map(|&i| if i < half { 0.5 } else { 1.0 })
             .sum();
-        let weight = (rule.per * count).clamp(-rule.cap, rule.cap);
+        let weight = count.min(rule.cap);
         let at = self.f[first].cues.first(cue).map_or(0, |c| c.start);
         Some(signal(
             rule.kind,
@@ -438,7 +420,7 @@ impl View<'_> {
             .min_by_key(|(_, msgs)| msgs.first().copied())?;
         self.emit(&OVER_APOLOGISING, &found, "one person keeps apologising")
             .map(|mut s| {
-                s.weight = OVER_APOLOGISING.per;
+                s.weight = 1.0;
                 s
             })
     }
@@ -467,7 +449,7 @@ impl View<'_> {
         })?;
         Some(signal(
             CONFLICTING_PLANS.kind,
-            CONFLICTING_PLANS.per,
+            1.0,
             &[a, b, c],
             format!(
                 "two versions of the plan: {} / {}",
@@ -531,7 +513,7 @@ impl View<'_> {
         let (start, end, switches) = self.longest_unresolved();
         let extra = switches.checked_sub(FREE_SWITCHES).filter(|&e| e >= 2)?;
         let rule = &BACK_AND_FORTH;
-        let weight = (rule.per * extra as f64).min(rule.cap);
+        let weight = (extra as f64).min(rule.cap);
         let found: Vec<usize> = (start..end).collect();
         let evidence = format!("{switches} turns back and forth without a decision");
         Some(signal(rule.kind, weight, &found, evidence))
@@ -565,12 +547,7 @@ impl View<'_> {
         };
         let evidence =
             format!("messages grow from {early:.0} to {late:.0} words on average with no decision");
-        Some(signal(
-            GROWING_MESSAGES.kind,
-            GROWING_MESSAGES.per,
-            &found,
-            evidence,
-        ))
+        Some(signal(GROWING_MESSAGES.kind, 1.0, &found, evidence))
     }
 
     fn negative_tone(&self) -> Option<Signal> {
@@ -643,17 +620,13 @@ impl View<'_> {
             .iter()
             .skip(last)
             .any(|f| is_tense(f) || f.cues.has(Cue::Reading));
-        s.weight = if disputed {
-            EARLY_DECISION
-        } else {
-            DECISION.per
-        };
+        s.weight = if disputed { EARLY_DECISION } else { 1.0 };
         Some(s)
     }
 }
 
 /// The end of the thread, or a message that settles something.
-fn resolves(f: Option<&Features>) -> bool {
+pub(super) fn resolves(f: Option<&Features>) -> bool {
     f.map_or(true, |f| {
         !is_tense(f) && !f.only_question && (f.cues.has(Cue::Decision) || f.is_warm())
     })
@@ -686,10 +659,10 @@ fn names(text: &str, author: &str) -> bool {
             .any(|(_, w)| w.trim_start_matches('@').eq_ignore_ascii_case(first))
 }
 
-fn signal(kind: &str, weight: f64, found: &[usize], evidence: String) -> Signal {
+pub(super) fn signal(kind: &str, weight: f64, found: &[usize], evidence: String) -> Signal {
     Signal {
         kind: kind.to_owned(),
-        weight: (weight * 100.0).round() / 100.0,
+        weight,
         messages: found.iter().map(|i| i + 1).collect(),
         evidence,
     }
@@ -697,7 +670,7 @@ fn signal(kind: &str, weight: f64, found: &[usize], evidence: String) -> Signal 
 
 /// Up to 60 characters of `text` from byte `at` (which callers take from the
 /// text itself), in quotes, with an ellipsis where it was cut.
-fn quote(text: &str, at: usize) -> String {
+pub(super) fn quote(text: &str, at: usize) -> String {
     let from = text.get(at..).unwrap_or(text);
     let line = from.lines().next().unwrap_or("").trim();
     let mut out: String = line.chars().take(60).collect();

@@ -24,11 +24,12 @@ enum Framing {
     Worry,
 }
 
-/// The call proposal for an ambiguous `thread`.
+/// The call proposal for an ambiguous `thread`, framed by its strongest
+/// behavioural signal (shape and lexicon features say too little to frame it).
 pub fn draft(thread: &Thread, signals: &[Signal]) -> String {
     let framing = signals
         .iter()
-        .filter(|s| s.weight > 0.0)
+        .filter(|s| s.weight > 0.0 && super::is_behaviour(&s.kind))
         .max_by(|a, b| {
             a.weight
                 .total_cmp(&b.weight)
