@@ -7,7 +7,7 @@
 //! transcript. JSON is streamed (a 1 GB export is never held whole, only
 //! the fields a conversation needs); a transcript is read line by line
 //! (checking UTF-8 per line) and then handed whole to
-//! [`text::parse_transcript`], whose signature takes the full text.
+//! [`text::parse_lines`], one line at a time.
 //!
 //! Conversations come back ordered by first timestamp, then channel.
 
@@ -159,26 +159,37 @@ fn read_shape(name: &Path, reader: impl BufRead, shape: Shape) -> Result<Vec<Thr
     })
 }
 
-/// Reads a transcript line by line (so invalid UTF-8 is reported with its
-/// line) and hands it to [`text::parse_transcript`].
+/// Reads a transcript line by line, so a large file is never held whole
+/// and invalid UTF-8 is reported with its line (see [`text::parse_lines`]).
 fn read_transcript(name: &Path, mut reader: impl BufRead) -> Result<Thread> {
-    let mut text = String::new();
-    let mut line = Vec::new();
     let mut number = 0u64;
-    loop {
-        line.clear();
-        let n = reader
-            .read_until(b'\n', &mut line)
-            .map_err(|e| Error::io(name, e))?;
-        if n == 0 {
-            break;
+    let mut any_text = false;
+    let lines = std::iter::from_fn(|| {
+        let mut line = Vec::new();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => None,
+            Err(e) => Some(Err(Error::io(name, e))),
+            Ok(_) => {
+                number += 1;
+                let Ok(text) = String::from_utf8(line) else {
+                    return Some(Err(Error::bad_file(
+                        name,
+                        Some(number),
+                        None,
+                        "not valid UTF-8 text",
+                    )));
+                };
+                let mut text = text.trim_end_matches(['\n', '\r']).to_owned();
+                if number == 1 {
+                    text = text.trim_start_matches('\u{feff}').to_owned();
+                }
+                any_text |= !text.trim().is_empty();
+                Some(Ok(text))
+            }
         }
-        number += 1;
-        let decoded = std::str::from_utf8(&line)
-            .map_err(|_| Error::bad_file(name, Some(number), None, "not valid UTF-8 text"))?;
-        text.push_str(decoded);
-    }
-    if text.trim().is_empty() {
+    });
+    let thread = text::parse_lines(name, lines);
+    if !any_text {
         return Err(Error::bad_file(
             name,
             None,
@@ -186,7 +197,7 @@ fn read_transcript(name: &Path, mut reader: impl BufRead) -> Result<Thread> {
             "empty file: no messages to read",
         ));
     }
-    text::parse_transcript(name, &text)
+    thread
 }
 
 /// Drops conversations left without messages and puts the rest in order.

@@ -72,10 +72,19 @@ const PROSE_LABELS: &[&str] = &[
 /// Parses a transcript (`path` only names the source in errors).
 pub fn parse_transcript(path: &Path, text: &str) -> Result<Thread> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    parse_lines(path, text.lines().map(|line| Ok(line.to_owned())))
+}
+
+/// Parses a transcript one line at a time (without line ends), as a reader
+/// yields them: a large file is never held whole, only its messages. An
+/// `Err` line stops the parse with that error.
+pub fn parse_lines(path: &Path, lines: impl Iterator<Item = Result<String>>) -> Result<Thread> {
     let mut messages: Vec<Message> = Vec::new();
     let mut clock = DayClock::default();
     let mut timestamped = false;
-    for (index, line) in text.lines().enumerate() {
+    for (index, line) in lines.enumerate() {
+        let line = line?;
+        let line = line.as_str();
         let line_no = index as u64 + 1;
         let start = match split_time(line) {
             Some((time, rest)) => {
