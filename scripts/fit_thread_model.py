@@ -36,7 +36,7 @@ LEXICON_SIZES = [0, 20, 40, 60]  # at most 64: a message keeps its words as bits
 MIN_THREADS = 5
 # ...and count at most this many messages per thread (its strength cap).
 WORD_CAP = 3
-INDEPENDENT = ["holdout2", "holdout3", "holdout4", "holdout5", "holdout6"]
+INDEPENDENT = ["holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"]
 WEIGHTS_RS = "crates/hugops-core/src/threads/analysis/weights.rs"
 
 
