@@ -94,13 +94,23 @@ pub fn json_with_ics(f: &Fixture, args: &[&str], meetings_key: &str) -> Value {
     let meetings = json[meetings_key].as_array().expect("meetings array");
     assert_eq!(events.len(), meetings.len());
     for (event, meeting) in events.iter().zip(meetings) {
-        for (e, m) in [
-            ("uid", "uid"),
-            ("start", "start"),
-            ("end", "end"),
-            ("summary", "title"),
-        ] {
+        for (e, m) in [("start", "start"), ("end", "end")] {
             assert_eq!(event[e], meeting[m], "{e}");
+        }
+        match event["occurrence"].as_u64() {
+            // One VEVENT per meeting.
+            None => {
+                assert_eq!(event["uid"], meeting["uid"]);
+                assert_eq!(event["summary"], meeting["title"]);
+            }
+            // An occurrence of a regular series: the series' uid is its
+            // first meeting's, its title the meetings' without ` (k/n)`.
+            Some(k) => {
+                assert_eq!(event["uid"], meetings[0]["uid"]);
+                let title = meeting["title"].as_str().expect("title");
+                let suffix = format!(" ({}/{})", k + 1, meetings.len());
+                assert_eq!(event["summary"].as_str(), title.strip_suffix(&suffix));
+            }
         }
         let emails: Vec<&Value> = event["attendees"]
             .as_array()

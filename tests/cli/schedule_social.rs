@@ -169,3 +169,39 @@ fn errors_exit_2_with_one_precise_line() {
         .contains("from: `12/01/2026` is not a valid date"));
     assert!(!f.db.exists());
 }
+
+/// A series that keeps one slot (everyone is in hours every week) is one
+/// VEVENT with an RRULE; read back and expanded it gives the series' times.
+#[test]
+fn a_regular_series_is_one_event_with_a_weekly_rule() {
+    let f = Fixture::new();
+    let r = f.write(
+        "roster.csv",
+        "name,email,team,timezone,start_date\n\
+         A,a@x.org,T,Europe/Berlin,2020-01-06\n\
+         B,b@x.org,T,Europe/Paris,2020-01-06\n",
+    );
+    let window = ("60", "2026-12-01", "2026-12-04");
+    let json = json_with_ics(
+        &f,
+        &social_args(&r, window, &["--every", "week", "--count", "3"]),
+        "series",
+    );
+    let starts: Vec<&str> = json["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["start"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            "2026-12-01T08:00:00Z",
+            "2026-12-08T08:00:00Z",
+            "2026-12-15T08:00:00Z"
+        ]
+    );
+    let ics = std::fs::read_to_string(f.path("out.ics")).unwrap();
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+    assert!(ics.contains("\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\n"), "{ics}");
+}

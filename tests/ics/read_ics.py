@@ -5,8 +5,10 @@ Usage: read_ics.py FILE
 
 Parses FILE with Python's `icalendar` package (not HugOps code) and prints
 JSON: {"calendar": {...}, "events": [{uid, summary, description, start, end,
-organizer, attendees: [{email, cn}], rrule}]}, times as UTC instants
-(YYYY-MM-DDTHH:MM:SSZ). Exits 1 with a message on stderr if the file cannot
+organizer, attendees: [{email, cn}], rrule, occurrence}]}, times as UTC instants
+(YYYY-MM-DDTHH:MM:SSZ). An event with an RRULE is expanded (with dateutil,
+which icalendar depends on) into one entry per occurrence, numbered from 0 in
+`occurrence`; other events have `occurrence` null. Exits 1 with a message on stderr if the file cannot
 be parsed or an event lacks a required property.
 """
 
@@ -15,6 +17,7 @@ import json
 import sys
 
 import icalendar
+from dateutil import rrule as recurrence
 
 
 def utc(prop):
@@ -56,6 +59,20 @@ def event_json(event):
     }
 
 
+def occurrences(event):
+    """The entries of one VEVENT: itself, or each occurrence of its RRULE."""
+    first = event_json(event)
+    if first["rrule"] is None:
+        return [dict(first, occurrence=None)]
+    start, end = event["DTSTART"].dt, event["DTEND"].dt
+    rule = recurrence.rrulestr(first["rrule"], dtstart=start)
+    out = []
+    for k, begin in enumerate(rule):
+        fmt = lambda t: t.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        out.append(dict(first, start=fmt(begin), end=fmt(begin + (end - start)), occurrence=k))
+    return out
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: read_ics.py FILE", file=sys.stderr)
@@ -72,7 +89,7 @@ def main(argv):
                 "prodid": str(cal.get("PRODID", "")),
                 "calscale": str(cal.get("CALSCALE", "")),
             },
-            "events": [event_json(e) for e in cal.walk("VEVENT")],
+            "events": [o for e in cal.walk("VEVENT") for o in occurrences(e)],
         }
     except Exception as e:  # any parse problem is a failure of the writer
         print(f"{argv[1]}: {e}", file=sys.stderr)

@@ -1,4 +1,6 @@
-//! RFC 5545 calendar files: one `VEVENT` per meeting, times in UTC.
+//! RFC 5545 calendar files: one `VEVENT` per meeting, times in UTC, or one
+//! `VEVENT` with an `RRULE` when the meetings are a regular series (see
+//! [`regular_series`]).
 //!
 //! A small writer rather than the `icalendar` crate: its 0.16 line folding
 //! lets the last continuation line reach 76 octets and quotes parameter
@@ -17,10 +19,10 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 
 use super::local::{describe_all, display_name, local_times};
-use super::Meeting;
+use super::{Meeting, MeetingKind};
 use crate::roster::Person;
 use crate::{Error, Result};
 
@@ -60,13 +62,23 @@ pub fn calendar(meetings: &[Meeting], people: &[Person], stamp: DateTime<Utc>) -
     line("VERSION", "2.0");
     line("PRODID", PRODID);
     line("CALSCALE", "GREGORIAN");
-    for m in meetings {
+    let rule = regular_series(meetings);
+    let events = match rule {
+        Some(_) => &meetings[..1],
+        None => meetings,
+    };
+    for m in events {
         line("BEGIN", "VEVENT");
         line("UID", &escape_text(&m.uid));
         line("DTSTAMP", &utc(stamp));
         line("DTSTART", &utc(m.start));
         line("DTEND", &utc(m.end));
-        line("SUMMARY", &escape_text(&m.title));
+        if let Some(rule) = &rule {
+            line("RRULE", rule);
+            line("SUMMARY", &escape_text(series_title(&m.title)));
+        } else {
+            line("SUMMARY", &escape_text(&m.title));
+        }
         line("DESCRIPTION", &escape_text(&description(m, people)));
         let organizer = display_name(people, &m.organizer);
         line(
@@ -87,6 +99,52 @@ pub fn calendar(meetings: &[Meeting], people: &[Person], stamp: DateTime<Utc>) -
     }
     line("END", "VCALENDAR");
     text
+}
+
+/// The `RRULE` value when `meetings` (two or more) are one regular series:
+/// socials with the same attendees, organizer and length, each exactly a
+/// week after the one before (`FREQ=WEEKLY`), or each a calendar month after
+/// the one before on a day of month every month has (`FREQ=MONTHLY`), at the
+/// same UTC time. A rotated series is not regular; its meetings are written
+/// one by one.
+pub fn regular_series(meetings: &[Meeting]) -> Option<String> {
+    let first = meetings.first()?;
+    let same = |m: &Meeting| {
+        m.kind == MeetingKind::Social
+            && m.attendees == first.attendees
+            && m.organizer == first.organizer
+            && m.end - m.start == first.end - first.start
+    };
+    if meetings.len() < 2 || !meetings.iter().all(same) {
+        return None;
+    }
+    let nth = |freq: &str, k: u32| match freq {
+        "WEEKLY" => Some(first.start + chrono::Duration::weeks(k.into())),
+        _ if first.start.day() <= 28 => first.start.checked_add_months(chrono::Months::new(k)),
+        _ => None,
+    };
+    ["WEEKLY", "MONTHLY"].into_iter().find_map(|freq| {
+        let regular = (0..)
+            .zip(meetings)
+            .all(|(k, m)| nth(freq, k) == Some(m.start));
+        regular.then(|| format!("FREQ={freq};COUNT={}", meetings.len()))
+    })
+}
+
+/// A series meeting's title without its ` (k/n)` counter: the title of the
+/// whole series.
+fn series_title(title: &str) -> &str {
+    match title.rsplit_once(" (") {
+        Some((head, tail))
+            if tail.ends_with(')')
+                && tail[..tail.len() - 1]
+                    .split_once('/')
+                    .is_some_and(|(a, b)| a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok()) =>
+        {
+            head
+        }
+        _ => title,
+    }
 }
 
 /// `Local times:` then one line per attendee.

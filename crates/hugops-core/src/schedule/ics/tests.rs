@@ -109,3 +109,71 @@ fn calendar_structure() {
     // Kolkata 20:30, New York 10:00; Ana is outside her hours.
     assert!(has("DESCRIPTION:Local times:\\nana (Asia/Kolkata): Tue 2026-12-01 20:30–21:00 +05:30\\, outside working hours\\nbo (America/New_York): Tue 2026-12-01 10:00–10:30 -05:00"), "{lines:#?}");
 }
+
+/// A weekly or monthly series of `n` socials starting 2026-12-01 15:00Z.
+fn series(n: u32, step: impl Fn(u32) -> chrono::TimeDelta) -> Vec<Meeting> {
+    (0..n)
+        .map(|k| {
+            let mut m = meeting(&format!("Team social ({}/{n})", k + 1), &["a@x", "b@y"]);
+            m.kind = MeetingKind::Social;
+            m.uid = format!("{k}@hugops");
+            m.start += step(k);
+            m.end += step(k);
+            m
+        })
+        .collect()
+}
+
+#[test]
+fn a_regular_series_is_one_event_with_a_rule() {
+    let weekly = series(4, |k| chrono::TimeDelta::weeks(k.into()));
+    assert_eq!(
+        regular_series(&weekly).as_deref(),
+        Some("FREQ=WEEKLY;COUNT=4")
+    );
+    let text = unfold(&calendar(
+        &weekly,
+        &[],
+        parse_instant("2026-11-25T10:00:00Z").unwrap(),
+    ));
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 1);
+    assert!(text.contains("\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\n"), "{text}");
+    assert!(text.contains("\r\nSUMMARY:Team social\r\n"), "{text}");
+    assert!(text.contains("\r\nUID:0@hugops\r\n"), "{text}");
+
+    // 2026-12-01, 2027-01-01, 2027-02-01: a month apart each time.
+    let days = [0, 31, 62];
+    let monthly = series(3, |k| chrono::TimeDelta::days(days[k as usize]));
+    assert_eq!(
+        regular_series(&monthly).as_deref(),
+        Some("FREQ=MONTHLY;COUNT=3")
+    );
+}
+
+#[test]
+fn rotated_checkins_and_single_meetings_are_written_one_by_one() {
+    // Rotated: the third meeting moves to another hour.
+    let mut rotated = series(3, |k| chrono::TimeDelta::weeks(k.into()));
+    rotated[2].start += chrono::TimeDelta::hours(5);
+    rotated[2].end += chrono::TimeDelta::hours(5);
+    assert_eq!(regular_series(&rotated), None);
+    let text = calendar(
+        &rotated,
+        &[],
+        parse_instant("2026-11-25T10:00:00Z").unwrap(),
+    );
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 3);
+    assert!(!text.contains("RRULE"));
+    // Check-ins, and a series of one, never get a rule.
+    let mut checkins = series(2, |k| chrono::TimeDelta::weeks(k.into()));
+    checkins
+        .iter_mut()
+        .for_each(|m| m.kind = MeetingKind::Checkin);
+    assert_eq!(regular_series(&checkins), None);
+    assert_eq!(
+        regular_series(&series(1, |_| chrono::TimeDelta::zero())),
+        None
+    );
+    assert_eq!(series_title("Team social (2/4)"), "Team social");
+    assert_eq!(series_title("Retro (draft)"), "Retro (draft)");
+}
