@@ -9,9 +9,14 @@ reports ready (the UI calls the `app_ready` command, which prints
 `hugops: interactive` on stderr when HUGOPS_STARTUP_TRACE is set). The time is
 measured here, from spawning the process to reading that line.
 
+For scale it then measures the floor: WebKitGTK's own MiniBrowser showing a
+one-line page, with the same WebKit settings the app applies to itself
+(`LIGHT_RENDERING` in src-tauri/window.rs). No WebKitGTK app can use less.
+
 Run by bench/desktop inside Xvfb and a private D-Bus session.
 """
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -22,6 +27,15 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 APP = os.path.join(ROOT, "target/release/hugops-desktop")
 SEED = os.path.join(ROOT, "target/release/journal-bench")
 RUNS = int(os.environ.get("RUNS", "5"))
+MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+
+
+def light_rendering_env():
+    """The WebKit settings the app sets on itself, read from its source."""
+    with open(os.path.join(ROOT, "src-tauri/window.rs")) as f:
+        source = f.read()
+    table = source.split("const LIGHT_RENDERING", 1)[1].split("];", 1)[0]
+    return dict(re.findall(r'\("(\w+)", "([^"]*)"\)', table))
 
 
 def descendants(pid):
@@ -86,6 +100,31 @@ def measure(label, db):
           f"total PSS median {pss:.0f} MB over {runs[0][2]} processes; {RUNS} runs")
 
 
+def floor_run(page):
+    """Total PSS of MiniBrowser showing `page`, once it has settled."""
+    env = dict(os.environ, **light_rendering_env())
+    proc = subprocess.Popen([MINIBROWSER, "file://" + page], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(5)
+        return sum(pss_kib(p) for p in descendants(proc.pid)) / 1024
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def measure_floor(tmp):
+    if not os.path.exists(MINIBROWSER):
+        print("floor: MiniBrowser not found, skipped")
+        return
+    page = os.path.join(tmp, "hello.html")
+    with open(page, "w") as f:
+        f.write("<!doctype html><title>floor</title><p>Hello</p>")
+    pss = statistics.median(floor_run(page) for _ in range(RUNS))
+    print(f"floor, WebKitGTK's MiniBrowser showing one line with the same settings: "
+          f"total PSS median {pss:.0f} MB; {RUNS} runs")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         empty = os.path.join(tmp, "empty.db")
@@ -93,6 +132,7 @@ def main():
         subprocess.run([SEED, "100000", full], check=True, stdout=subprocess.DEVNULL)
         measure("empty journal", empty)
         measure("100,000 entries", full)
+        measure_floor(tmp)
 
 
 if __name__ == "__main__":

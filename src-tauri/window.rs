@@ -47,13 +47,28 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     }
 }
 
-/// WebKitGTK's accelerated compositing keeps a GPU (or, without one, an
-/// llvmpipe software GL) context in the web process: about 90 MB more memory
-/// for a window of forms and lists that gains nothing from it. Turned off
-/// unless the user has chosen otherwise. Must run before any thread starts.
+/// WebKit settings, as environment variables the web process inherits, that
+/// keep a window of forms and lists small in memory. Each costs nothing this
+/// window needs; figures are total PSS from `bench/desktop` (README).
+#[cfg(target_os = "linux")]
+const LIGHT_RENDERING: &[(&str, &str)] = &[
+    // Accelerated compositing keeps a GPU (or llvmpipe software GL) context
+    // in the web process: about 90 MB.
+    ("WEBKIT_DISABLE_COMPOSITING_MODE", "1"),
+    // The DMA-BUF renderer only serves accelerated compositing: about 5 MB.
+    ("WEBKIT_DISABLE_DMABUF_RENDERER", "1"),
+    // JavaScriptCore's JIT tiers: about 12 MB of code and compiler for a UI
+    // whose scripts are short event handlers (the interpreter runs them).
+    ("JSC_useJIT", "0"),
+];
+
+/// Applies [`LIGHT_RENDERING`], except where the user has set a variable
+/// themselves. Must run before any thread starts.
 pub fn prefer_light_rendering() {
     #[cfg(target_os = "linux")]
-    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
-        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    for (name, value) in LIGHT_RENDERING {
+        if std::env::var_os(name).is_none() {
+            std::env::set_var(name, value);
+        }
     }
 }
