@@ -151,3 +151,58 @@ fn a_file_that_is_not_a_hugops_database_is_refused_untouched() {
     assert!(line.contains("not a HugOps database"), "{line}");
     assert_eq!(fs::read(&other).unwrap(), before);
 }
+
+/// Weights chosen in the app's Settings apply to `hugops match` too: with
+/// tenure alone counting, the longest-serving buddy wins over the one who
+/// shares the joiner's interests, and the text output says so.
+#[test]
+fn weights_chosen_in_settings_are_used() {
+    let f = Fixture::new();
+    let roster = f.write(
+        "roster.csv",
+        "\
+name,email,team,timezone,start_date,interests,buddy_capacity
+Ann,ann@x.org,Payments,Europe/Berlin,2026-11-01,climbing;rust,
+Best,best@y.org,SRE,Europe/Berlin,2025-05-01,climbing;rust,1
+Long,long@z.org,Design,Europe/Berlin,2015-01-01,chess,1
+",
+    );
+    let run = |json: bool| {
+        let mut cmd = crate::support::hugops(&f.db);
+        cmd.args(["match", "--roster"])
+            .arg(&roster)
+            .args(["--today", TODAY]);
+        if json {
+            cmd.arg("--json");
+        }
+        stdout(&cmd.assert().success())
+    };
+    let pairs = |text: String| {
+        let v: Value = serde_json::from_str(&text).expect("JSON");
+        buddies(&v)
+            .into_iter()
+            .map(|(j, b)| (j.to_owned(), b.to_owned()))
+            .collect::<Vec<_>>()
+    };
+    f.ok(["settings"]);
+    assert_eq!(
+        pairs(run(true)),
+        [("ann@x.org".into(), "best@y.org".into())]
+    );
+    assert!(!run(false).contains("weights from Settings"));
+
+    let conn = rusqlite::Connection::open(&f.db).expect("open the database");
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES ('matching_weights',
+         '{\"shared_hours\":0,\"shared_interests\":0,\"low_load\":0,\"tenure\":2}')",
+        [],
+    )
+    .expect("store weights");
+    assert_eq!(
+        pairs(run(true)),
+        [("ann@x.org".into(), "long@z.org".into())]
+    );
+    assert!(run(false).contains(
+        "weights from Settings: shared hours 0%, shared interests 0%, low load 0%, tenure 100%"
+    ));
+}

@@ -21,7 +21,7 @@ use clap::error::ErrorKind;
 use clap::Parser;
 use hugops_core::clock::{self, format_instant, Clock};
 use hugops_core::journal::{self, Entry};
-use hugops_core::matching::{self, Candidate, MatchOptions, MatchResult, Pair, Unmatched};
+use hugops_core::matching::{self, Candidate, MatchOptions, MatchResult, Pair, Unmatched, Weights};
 use hugops_core::{buddies, reminders, roster, settings, store, Store};
 use serde::Serialize;
 
@@ -287,6 +287,8 @@ fn execute(op: Op, store: &mut Store, clock: &dyn Clock, out: &mut Stdout) -> Cm
 
 /// `hugops match`: read the roster and the history (the file's pairs and
 /// those stored in the database, if one exists), one library call, print.
+/// A database also brings the weights chosen in the app's Settings, so the
+/// command proposes what the Buddies screen would.
 fn run_match(
     plan: MatchPlan,
     db: Option<PathBuf>,
@@ -298,11 +300,12 @@ fn run_match(
         Some(path) => roster::read_history(path)?,
         None => Vec::new(),
     };
+    let mut opts = MatchOptions::new(plan.today.unwrap_or_else(|| clock.today()));
     // No path only when there is no home folder, so no database either.
     if let Some(store) = store::resolve_path(db).map_or(Ok(None), Store::open_existing)? {
         history.extend(buddies::history_pairs(&store)?);
+        opts.weights = buddies::weights(&store)?;
     }
-    let mut opts = MatchOptions::new(plan.today.unwrap_or_else(|| clock.today()));
     if let Some(n) = plan.joiner_window_days {
         opts.joiner_window_days = n;
     }
@@ -314,12 +317,15 @@ fn run_match(
     if plan.json {
         print_json(out, &MatchJson::new(&result, plan.candidates))
     } else {
-        let text = render::match_result(
+        let mut text = render::match_result(
             &result,
             opts.today,
             plan.candidates,
             render::terminal_width(),
         );
+        if opts.weights != Weights::default() {
+            text.push_str(&render::weights_note(&opts.weights));
+        }
         out.write_all(text.as_bytes())?;
         Ok(())
     }

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 use hugops_core::journal::{Count, Direction, Entry, Stats};
-use hugops_core::matching::MatchResult;
+use hugops_core::matching::{MatchResult, Weights};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Width used when the terminal's cannot be known (e.g. output to a pipe).
@@ -330,6 +330,20 @@ fn wrap_items(items: &[String], width: usize) -> Vec<String> {
 /// `hugops match` for people: the pairs as a table (score bar and reasons),
 /// the unmatched joiners with the reason, the candidates when asked for, and
 /// the total score.
+/// The line saying that `hugops match` used the weights chosen in Settings,
+/// as the shares of the score they give (each weight over their sum).
+pub fn weights_note(w: &Weights) -> String {
+    let n = w.normalised();
+    let pct = |x: f64| (x * 100.0).round();
+    format!(
+        "\nweights from Settings: shared hours {}%, shared interests {}%, low load {}%, tenure {}%\n",
+        pct(n.shared_hours),
+        pct(n.shared_interests),
+        pct(n.low_load),
+        pct(n.tenure)
+    )
+}
+
 pub fn match_result(r: &MatchResult, today: NaiveDate, candidates: bool, width: usize) -> String {
     let mut out = String::new();
     let email = |e: &str| truncate(&clean(e), MAX_EMAIL_WIDTH, false);
