@@ -945,6 +945,12 @@ fn best_edges(
 /// joiner order, then the sink while they have room (cost 0). Edges out of
 /// the sink never matter: the search stops there.
 ///
+/// Once every place that any joiner could take is held, the sink is out of
+/// reach and only a swap can help: the search then stops as soon as no
+/// joiner still unsettled can be a cheaper swap than the best one found
+/// (costs grow with the settled distance; potentials are bounded below).
+/// Without that, each joiner left out explored the whole graph.
+///
 /// `gains[j]` lists `(buddy, gain)`; returns each joiner's buddy.
 fn max_gain_assignment(gains: &[Vec<(usize, i64)>], caps: &[u32]) -> Vec<Option<usize>> {
     let nj = gains.len();
@@ -962,6 +968,15 @@ fn max_gain_assignment(gains: &[Vec<(usize, i64)>], caps: &[u32]) -> Vec<Option<
     let mut prev: Vec<(usize, i64)> = vec![(usize::MAX, 0); n];
     let mut touched: Vec<usize> = Vec::new();
     let mut heap = BinaryHeap::new();
+    // Places at buddies some joiner could take that nobody holds yet.
+    let mut open_places: usize = {
+        let mut wanted = vec![false; nb];
+        gains.iter().flatten().for_each(|&(b, _)| wanted[b] = true);
+        (0..nb)
+            .filter(|&b| wanted[b])
+            .map(|b| caps[b] as usize)
+            .sum()
+    };
     for j in 0..nj {
         // Every edge out of `j` (all open: `j` is new) gets a non-negative
         // reduced cost.
@@ -973,6 +988,15 @@ fn max_gain_assignment(gains: &[Vec<(usize, i64)>], caps: &[u32]) -> Vec<Option<
         touched.push(j);
         heap.push(Reverse((0i64, j)));
         let mut reached_sink = false;
+        // The cheapest swap found so far: (cost, joiner giving up a buddy).
+        let mut best_swap: Option<(i64, usize)> = None;
+        // No joiner settled later can cost less than `d + lowest - pot[j]`:
+        // only joiners holding a buddy can be reached (from that buddy).
+        let lowest = (0..j)
+            .filter(|&v| assigned[v].is_some())
+            .map(|v| pot[v])
+            .min()
+            .unwrap_or(0);
         while let Some(Reverse((d, u))) = heap.pop() {
             if d > dist[u] {
                 continue;
@@ -980,6 +1004,15 @@ fn max_gain_assignment(gains: &[Vec<(usize, i64)>], caps: &[u32]) -> Vec<Option<
             if u == sink {
                 reached_sink = true;
                 break;
+            }
+            if open_places == 0 && d + lowest - pot[j] > best_swap.map_or(-1, |(cost, _)| cost) {
+                break;
+            }
+            if u < nj && u != j {
+                let cost = d + pot[u] - pot[j];
+                if cost < 0 && best_swap.map_or(true, |best| (cost, u) < best) {
+                    best_swap = Some((cost, u));
+                }
             }
             let mut relax = |v: usize, cost: i64| {
                 let nd = d + cost + pot[u] - pot[v];
@@ -1010,16 +1043,11 @@ fn max_gain_assignment(gains: &[Vec<(usize, i64)>], caps: &[u32]) -> Vec<Option<
         }
         heap.clear();
         let target = if reached_sink {
+            open_places -= 1;
             Some(sink)
         } else {
             // Take the buddy of a matched joiner if that raises the total.
-            touched
-                .iter()
-                .filter(|&&v| v < nj && v != j)
-                .map(|&v| (dist[v] + pot[v] - pot[j], v))
-                .filter(|&(cost, _)| cost < 0)
-                .min()
-                .map(|(_, v)| v)
+            best_swap.map(|(_, v)| v)
         };
         if let Some(target) = target {
             let reach = dist[target];

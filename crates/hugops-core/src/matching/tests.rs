@@ -848,3 +848,56 @@ fn alternatives_are_each_joiners_best_candidates() {
     }
     assert!(match_buddies(&people, &[], &opts()).alternatives.is_empty());
 }
+
+// ---- the assignment itself against brute force ----
+
+/// Highest total gain over every assignment of joiners `k..` (each to one of
+/// their listed buddies with room, or to nobody).
+fn brute_gain(k: usize, gains: &[Vec<(usize, i64)>], room: &mut [u32]) -> i64 {
+    let Some(list) = gains.get(k) else {
+        return 0;
+    };
+    let mut best = brute_gain(k + 1, gains, room);
+    for &(b, gain) in list {
+        if room[b] > 0 {
+            room[b] -= 1;
+            best = best.max(gain + brute_gain(k + 1, gains, room));
+            room[b] += 1;
+        }
+    }
+    best
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+    /// Capacities are often short of the joiners, so that places fill up and
+    /// later joiners can only swap (the search's early stop), and gains share
+    /// few values, so that ties abound.
+    #[test]
+    fn assignment_is_optimal_when_places_run_out(
+        lists in proptest::collection::vec(
+            proptest::collection::btree_map(0usize..4, 0i64..4, 0..=4),
+            0..=7,
+        ),
+        caps in proptest::collection::vec(0u32..=2, 4),
+    ) {
+        // As in `match_buddies`: a constant per matched joiner, then a score.
+        let gains: Vec<Vec<(usize, i64)>> = lists
+            .iter()
+            .map(|m| m.iter().map(|(&b, &q)| (b, 100 + q * 5)).collect())
+            .collect();
+        let assigned = max_gain_assignment(&gains, &caps);
+        let mut held = vec![0u32; caps.len()];
+        let mut total = 0;
+        for (list, a) in gains.iter().zip(&assigned) {
+            if let Some(b) = *a {
+                let gain = list.iter().find(|&&(x, _)| x == b).map(|&(_, g)| g);
+                prop_assert!(gain.is_some(), "buddy {} is not on the joiner's list", b);
+                total += gain.unwrap();
+                held[b] += 1;
+            }
+        }
+        prop_assert!(held.iter().zip(&caps).all(|(h, c)| h <= c), "over capacity");
+        prop_assert_eq!(total, brute_gain(0, &gains, &mut caps.clone()));
+    }
+}
