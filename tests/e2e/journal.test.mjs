@@ -1,7 +1,10 @@
 // End to end through the real webview: the kudos journal and its nudge.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withApp, tempDb, delivered } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { withApp, tempDb, delivered, HUGOPS } from './harness.mjs';
 import { Keys } from './webdriver.mjs';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -58,6 +61,31 @@ test('a kudos added in the window is found by search, also after a restart', asy
     const found = await search(s, 'flaky');
     assert.equal(found.length, 1);
     assert.match(found[0], /Untangled the flaky deploy/);
+  });
+});
+
+test('a long journal shows a first page and loads the next as the list is scrolled', async () => {
+  const db = tempDb();
+  const file = join(dirname(db), 'entries.json');
+  const entries = Array.from({ length: 100 }, (_, i) => ({
+    direction: 'given',
+    person: `Person ${i}`,
+    message: `Thanks number ${i}`,
+    tags: [],
+    link: null,
+    occurred_on: '2026-11-01',
+  }));
+  writeFileSync(file, JSON.stringify(entries));
+  execFileSync(HUGOPS, ['--db', db, 'kudos', 'import', file]);
+  await withApp({ HUGOPS_DB: db, ...QUIET_MONDAY }, async (s) => {
+    const count = async () => Number(await (await s.find('[data-testid="entry-list"]')).attribute('data-count'));
+    await s.until(async () => (await count()) === 40, 10000, 'the first page of 40');
+    // No click: bringing the end of the list into view is enough.
+    await s.execute("document.querySelector('[data-testid=\"load-more\"]').scrollIntoView()");
+    await s.until(async () => (await count()) === 80, 10000, 'the second page');
+    await s.execute("document.querySelector('[data-testid=\"load-more\"]').scrollIntoView()");
+    await s.until(async () => (await count()) === 100, 10000, 'the rest');
+    assert.equal((await s.findAll('[data-testid="load-more"]')).length, 0);
   });
 });
 

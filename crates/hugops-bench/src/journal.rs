@@ -105,14 +105,16 @@ fn main() {
         insert.as_millis()
     );
 
-    measure_search(&store, Some(100), "search (UI page of 100)");
+    // The journal screen asks for one page (40) and one more entry, to know
+    // whether there is a next page.
+    measure_search(&store, Some(UI_PAGE + 1), "search (UI page of 40)");
     measure_search(&store, None, "search (CLI default limit)");
 
     let t = Instant::now();
     let first_page = journal::list(
         &store,
         &Filter {
-            limit: Some(100),
+            limit: Some(UI_PAGE + 1),
             ..Filter::default()
         },
     )
@@ -198,6 +200,9 @@ impl XorShift {
         (self.0 % n as u64) as usize
     }
 }
+
+/// Entries per page on the journal screen (`PAGE` in JournalPage.svelte).
+const UI_PAGE: usize = 40;
 
 /// Runs every query 50 times with `limit` and prints p50/p99/max and the
 /// slowest queries.
