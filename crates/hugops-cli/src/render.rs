@@ -327,9 +327,6 @@ fn wrap_items(items: &[String], width: usize) -> Vec<String> {
     lines
 }
 
-/// `hugops match` for people: the pairs as a table (score bar and reasons),
-/// the unmatched joiners with the reason, the candidates when asked for, and
-/// the total score.
 /// The line saying that `hugops match` used the weights chosen in Settings,
 /// as the shares of the score they give (each weight over their sum).
 pub fn weights_note(w: &Weights) -> String {
@@ -344,6 +341,9 @@ pub fn weights_note(w: &Weights) -> String {
     )
 }
 
+/// `hugops match` for people: the pairs as a table (score bar and reasons),
+/// the unmatched joiners with the reason, the candidates when asked for, and
+/// the total score.
 pub fn match_result(r: &MatchResult, today: NaiveDate, candidates: bool, width: usize) -> String {
     let mut out = String::new();
     let email = |e: &str| truncate(&clean(e), MAX_EMAIL_WIDTH, false);
