@@ -992,11 +992,15 @@ fn max_gain_assignment(gains: &[Vec<(usize, i64)>], caps: &[u32]) -> Vec<Option<
         let mut best_swap: Option<(i64, usize)> = None;
         // No joiner settled later can cost less than `d + lowest - pot[j]`:
         // only joiners holding a buddy can be reached (from that buddy).
-        let lowest = (0..j)
-            .filter(|&v| assigned[v].is_some())
-            .map(|v| pot[v])
-            .min()
-            .unwrap_or(0);
+        // Needed only once the places are all held.
+        let lowest = match open_places {
+            0 => (0..j)
+                .filter(|&v| assigned[v].is_some())
+                .map(|v| pot[v])
+                .min()
+                .unwrap_or(0),
+            _ => 0,
+        };
         while let Some(Reverse((d, u))) = heap.pop() {
             if d > dist[u] {
                 continue;
