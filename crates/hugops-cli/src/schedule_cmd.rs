@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveTime, Utc};
 use clap::{ArgGroup, Args, Subcommand};
 use hugops_core::buddies::{self, PairingSource};
+use hugops_core::clock::local_instant;
 use hugops_core::clock::{format_instant, parse_instant, Clock};
-use hugops_core::reminders::local_instant;
 use hugops_core::roster::{self, Person};
 use hugops_core::schedule::agenda::{self, MeetingStatus, SaveReport, StoredMeeting};
 use hugops_core::schedule::local::{local_times, LocalTime};
@@ -374,7 +374,7 @@ fn show_agenda(args: AgendaArgs, store: &Store, clock: &dyn Clock, out: &mut Std
         Some(text) => {
             let day = convert::date("from", text)?;
             let zone = settings::load(store)?.effective_zone(clock);
-            local_instant(day.and_time(NaiveTime::MIN), zone)
+            local_instant(zone, day.and_time(NaiveTime::MIN))
         }
         None => clock.now(),
     };

@@ -30,7 +30,7 @@ use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::ops::Range;
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
 use serde::{Serialize, Serializer};
 
@@ -197,32 +197,17 @@ pub fn reference_day(today: NaiveDate) -> NaiveDate {
     }
 }
 
-/// Unix seconds of a local wall-clock time. In a DST gap the time is moved
-/// forward by the gap; an ambiguous time takes its earlier instant.
-fn local_instant(tz: Tz, day: NaiveDate, time: NaiveTime) -> i64 {
-    let ndt = day.and_time(time);
-    for shift in 0..=4 {
-        let t = ndt + Duration::minutes(30 * shift);
-        if let Some(dt) = tz.from_local_datetime(&t).earliest() {
-            return dt.timestamp() - 1800 * shift;
-        }
-    }
-    Utc.from_utc_datetime(&ndt).timestamp()
-}
-
 /// A person's working interval on `day` (their local date), as Unix seconds.
-pub fn working_interval(p: &Person, day: NaiveDate) -> (i64, i64) {
-    (
-        local_instant(p.timezone, day, p.working_hours.0),
-        local_instant(p.timezone, day, p.working_hours.1),
-    )
+fn working_seconds(p: &Person, day: NaiveDate) -> (i64, i64) {
+    let i = p.working_interval(day);
+    (i.start.timestamp(), i.end.timestamp())
 }
 
 /// Hours of working time two people share on the reference day of `today`
 /// (both working on that local date, daylight saving included).
 pub fn shared_hours(a: &Person, b: &Person, today: NaiveDate) -> f64 {
     let day = reference_day(today);
-    overlap_hours(working_interval(a, day), working_interval(b, day))
+    overlap_hours(working_seconds(a, day), working_seconds(b, day))
 }
 
 fn overlap_hours(a: (i64, i64), b: (i64, i64)) -> f64 {
@@ -382,7 +367,7 @@ impl Problem {
                 interest_bits: 0,
                 interval: *intervals_of
                     .entry((p.timezone, p.working_hours.0, p.working_hours.1))
-                    .or_insert_with(|| working_interval(p, day)),
+                    .or_insert_with(|| working_seconds(p, day)),
                 tenure_days: tenure_days(p, opts.today),
             }
         };

@@ -39,6 +39,13 @@ pub struct Person {
     pub opt_out: bool,
 }
 
+impl Person {
+    /// Their working hours on their local date `day`, as instants.
+    pub fn working_interval(&self, day: NaiveDate) -> crate::clock::Interval {
+        crate::clock::working_interval(self.timezone, day, self.working_hours)
+    }
+}
+
 const REQUIRED: [&str; 5] = ["name", "email", "team", "timezone", "start_date"];
 
 /// Reads and parses a roster file; see [`parse_roster`].

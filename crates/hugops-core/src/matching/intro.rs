@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::{reference_day, shared_interests, working_interval};
+use super::{reference_day, shared_interests};
 use crate::roster::Person;
 
 /// A friendly introduction for a pair, saying what they share: working
@@ -21,8 +21,11 @@ pub fn intro_message(joiner: &Person, buddy: &Person, today: NaiveDate) -> Strin
         bteam = buddy.team,
     );
     let day = reference_day(today);
-    let (a, b) = (working_interval(joiner, day), working_interval(buddy, day));
-    let (start, end) = (a.0.max(b.0), a.1.min(b.1));
+    let (a, b) = (joiner.working_interval(day), buddy.working_interval(day));
+    let (start, end) = (
+        a.start.max(b.start).timestamp(),
+        a.end.min(b.end).timestamp(),
+    );
     if end > start {
         text.push_str(&format!(
             "\nYou are both at work {} ({}) and {} ({}).",

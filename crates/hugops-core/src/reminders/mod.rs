@@ -29,7 +29,7 @@ mod snooze;
 #[cfg(test)]
 mod tests;
 
-pub use occurrence::{local_instant, weekly_occurrence_after, weekly_occurrence_at_or_before};
+pub use occurrence::{weekly_occurrence_after, weekly_occurrence_at_or_before};
 pub(crate) use snooze::forget_snoozes;
 pub use snooze::{snooze, MAX_SNOOZE_MINUTES};
 

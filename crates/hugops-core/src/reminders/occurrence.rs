@@ -1,12 +1,12 @@
 //! When a weekly local time happens, as UTC instants, across DST changes.
 //!
-//! A wall-clock time that does not exist (spring forward) moves to the first
-//! instant after the gap; one that happens twice (fall back) takes the
-//! earlier instant. Pure functions, no clock, no storage.
+//! Wall-clock times become instants by the clock module's one policy. Pure
+//! functions, no clock, no storage.
 
-use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
-use chrono::{TimeZone, Timelike, Utc, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc, Weekday};
 use chrono_tz::Tz;
+
+use crate::clock::local_instant;
 
 /// The latest instant `<= now` that is `weekday` at `time` in `tz`.
 pub fn weekly_occurrence_at_or_before(
@@ -43,36 +43,13 @@ pub fn weekly_occurrence_after(
 /// last always `> now`.
 fn around(now: DateTime<Utc>, weekday: Weekday, time: NaiveTime, tz: Tz) -> [DateTime<Utc>; 3] {
     let date = this_or_previous(now.with_timezone(&tz).date_naive(), weekday);
-    [-7, 0, 7].map(|days| local_instant((date + TimeDelta::days(days)).and_time(time), tz))
-}
-
-/// The instant a wall-clock time in `tz` stands for: the earlier one if it
-/// happens twice, the end of the gap if it is skipped.
-pub fn local_instant(local: NaiveDateTime, tz: Tz) -> DateTime<Utc> {
-    match tz.from_local_datetime(&local) {
-        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.with_timezone(&Utc),
-        LocalResult::None => end_of_gap(local, tz),
-    }
+    [-7, 0, 7].map(|days| local_instant(tz, (date + TimeDelta::days(days)).and_time(time)))
 }
 
 /// `date` if it falls on `weekday`, else the closest earlier such date.
 fn this_or_previous(date: NaiveDate, weekday: Weekday) -> NaiveDate {
     let back = (7 + date.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
     date - TimeDelta::days(back.into())
-}
-
-/// The first valid instant after the gap that swallowed `local`: the first
-/// existing wall-clock minute after it (zone transitions fall on whole
-/// minutes; gaps last at most a day, as in Samoa in 2011).
-fn end_of_gap(local: NaiveDateTime, tz: Tz) -> DateTime<Utc> {
-    let start = local
-        .with_second(0)
-        .and_then(|t| t.with_nanosecond(0))
-        .unwrap_or(local);
-    (1..=2 * 24 * 60)
-        .map(|minutes| start + TimeDelta::minutes(minutes))
-        .find_map(|later| tz.from_local_datetime(&later).earliest())
-        .map_or_else(|| Utc.from_utc_datetime(&local), |t| t.with_timezone(&Utc))
 }
 
 #[cfg(test)]
@@ -158,13 +135,13 @@ mod tests {
             before("2026-03-08T04:00:00Z", sun, hm(10, 0), New_York),
             "2026-03-01T15:00:00Z"
         );
-        // 02:30 does not exist that day: the first valid instant is 03:00 EDT.
+        // 02:30 does not exist that day: it moves forward by the gap, to 03:30 EDT.
         assert_eq!(
             after("2026-03-07T12:00:00Z", sun, hm(2, 30), New_York),
-            "2026-03-08T07:00:00Z"
+            "2026-03-08T07:30:00Z"
         );
         assert_eq!(
-            after("2026-03-08T07:00:00Z", sun, hm(2, 30), New_York),
+            after("2026-03-08T07:30:00Z", sun, hm(2, 30), New_York),
             "2026-03-15T06:30:00Z"
         );
         // Sunday 2026-11-01: 01:30 happens twice; the EDT one (05:30Z) counts.
@@ -210,7 +187,7 @@ mod tests {
         );
         assert_eq!(
             after("2026-03-28T12:00:00Z", sun, hm(2, 15), Berlin),
-            "2026-03-29T01:00:00Z"
+            "2026-03-29T01:15:00Z"
         );
         assert_eq!(
             before("2026-03-27T14:00:00Z", Weekday::Fri, hm(15, 0), Berlin),
@@ -223,11 +200,11 @@ mod tests {
     }
 
     #[test]
-    fn a_skipped_day_moves_to_the_next_valid_instant() {
-        // Samoa skipped Friday 2011-12-30 entirely.
+    fn a_skipped_day_moves_forward_a_whole_day() {
+        // Samoa skipped Friday 2011-12-30 entirely: 15:00 that day is Saturday's.
         assert_eq!(
             after("2011-12-28T00:00:00Z", Weekday::Fri, hm(15, 0), Apia),
-            "2011-12-30T10:00:00Z"
+            "2011-12-31T01:00:00Z"
         );
     }
 

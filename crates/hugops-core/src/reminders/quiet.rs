@@ -4,7 +4,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 
-use super::occurrence::local_instant;
+use crate::clock::local_instant;
 use crate::settings::QuietHours;
 
 /// When the quiet hours that `t` falls in end, or `None` if `t` is not in
@@ -30,7 +30,7 @@ pub(super) fn end_if_quiet(q: &QuietHours, tz: Tz, t: DateTime<Utc>) -> Option<D
         return None;
     };
     // In the repeated hour of a fall-back night the first `end` may be past.
-    Some(local_instant(end_date.and_time(q.end), tz)).filter(|end| *end > t)
+    Some(local_instant(tz, end_date.and_time(q.end))).filter(|end| *end > t)
 }
 
 #[cfg(test)]
@@ -106,11 +106,12 @@ mod tests {
             end(&q, New_York, "2026-03-08T04:00:00Z").as_deref(),
             Some("2026-03-08T11:00:00Z")
         );
-        // Quiet until 02:30, which does not exist that night: until 03:00 EDT.
+        // Quiet until 02:30, which does not exist that night: it moves
+        // forward by the gap, to 03:30 EDT.
         let q = quiet("23:00", "02:30");
         assert_eq!(
             end(&q, New_York, "2026-03-08T05:00:00Z").as_deref(),
-            Some("2026-03-08T07:00:00Z")
+            Some("2026-03-08T07:30:00Z")
         );
     }
 }

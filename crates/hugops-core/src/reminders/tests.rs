@@ -274,18 +274,19 @@ fn dst_weeks_put_the_occurrence_at_the_right_instant() {
 
 #[test]
 fn a_nudge_at_a_skipped_time_fires_when_the_clocks_have_jumped() {
-    // 02:30 does not exist in New York on 2026-03-08: 02:00 EST became 03:00 EDT.
+    // 02:30 does not exist in New York on 2026-03-08: 02:00 EST became 03:00
+    // EDT, so 02:30 moves forward by the gap, to 03:30 EDT.
     assert_fires_exactly_at(
         "America/New_York",
         Weekday::Sun,
         2,
         30,
-        "2026-03-08T07:00:00Z",
+        "2026-03-08T07:30:00Z",
     );
     // The week after, 02:30 exists again (EDT).
     let mut st = store();
     set_nudge(&mut st, Weekday::Sun, 2, 30, Some("America/New_York"));
-    let c = clock("2026-03-08T07:00:00Z", UTC);
+    let c = clock("2026-03-08T07:30:00Z", UTC);
     assert_eq!(next(&st, &c).as_deref(), Some("2026-03-15T06:30:00Z"));
 }
 

@@ -31,9 +31,10 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::fairness::Tally;
-use super::hours::{local_instant, on_local_weekdays, Interval, WorkingTime};
+use super::hours::{on_local_weekdays, Interval, WorkingTime};
 use super::uid::stable_uid;
 use super::{Meeting, MeetingKind};
+use crate::clock::local_instant;
 use crate::roster::Person;
 
 /// One check-in of the cadence, counted from the joiner's start date.

@@ -1,57 +1,14 @@
 //! Working time as UTC intervals: a person's local working hours on each of
 //! their local weekdays (Monday to Friday), with daylight saving applied on
 //! every day separately.
-//!
-//! A local time that does not exist (in a spring-forward gap) is moved
-//! forward by the length of the gap (02:30 becomes 03:30); a local time that
-//! happens twice (fall back) takes its first instant.
+//! Local times become instants by the clock module's one policy.
 
-use chrono::{
-    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
-    Weekday,
-};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 
+use crate::clock::working_interval;
+pub use crate::clock::Interval;
 use crate::roster::Person;
-
-/// A half-open span of time `[start, end)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Interval {
-    pub start: DateTime<Utc>,
-    pub end: DateTime<Utc>,
-}
-
-impl Interval {
-    /// The span starting at `start` and lasting `minutes`.
-    pub fn from_minutes(start: DateTime<Utc>, minutes: u32) -> Self {
-        Interval {
-            start,
-            end: start + Duration::minutes(minutes.into()),
-        }
-    }
-
-    /// Whole minutes the two spans share (0 when they are disjoint).
-    pub fn overlap_minutes(&self, other: &Interval) -> i64 {
-        let start = self.start.max(other.start);
-        let end = self.end.min(other.end);
-        (end - start).num_minutes().max(0)
-    }
-
-    /// Minutes between the two spans (0 when they touch or overlap).
-    pub fn gap_minutes(&self, other: &Interval) -> i64 {
-        if self.end <= other.start {
-            (other.start - self.end).num_minutes()
-        } else if other.end <= self.start {
-            (self.start - other.end).num_minutes()
-        } else {
-            0
-        }
-    }
-
-    pub fn minutes(&self) -> i64 {
-        (self.end - self.start).num_minutes()
-    }
-}
 
 /// True if and only if `date` is Monday to Friday.
 pub fn is_weekday(date: NaiveDate) -> bool {
@@ -65,34 +22,6 @@ pub fn on_local_weekdays(tz: Tz, meeting: &Interval) -> bool {
     [meeting.start, last.max(meeting.start)]
         .iter()
         .all(|t| is_weekday(t.with_timezone(&tz).date_naive()))
-}
-
-/// The instant of a local wall-clock time in `tz` (see the module doc for
-/// gaps and repeats).
-pub fn local_instant(tz: Tz, local: NaiveDateTime) -> DateTime<Utc> {
-    if let Some(t) = tz.from_local_datetime(&local).earliest() {
-        return t.with_timezone(&Utc);
-    }
-    // In a gap: read the wall clock with the offset in force before it. A
-    // day and a half earlier is before the gap in every zone (offsets stay
-    // within ±14 h) and after any previous change (they are months apart).
-    let before = local.and_utc() - Duration::hours(36);
-    let offset = tz.offset_from_utc_datetime(&before.naive_utc()).fix();
-    (local - Duration::seconds(offset.local_minus_utc().into())).and_utc()
-}
-
-/// The person's working interval on their local date `day`, whether or not
-/// it is a weekday.
-pub fn day_interval(p: &Person, day: NaiveDate) -> Interval {
-    hours_on(p.timezone, p.working_hours, day)
-}
-
-/// Local working hours `(start, end)` in `tz` on the local date `day`.
-fn hours_on(tz: Tz, (start, end): (NaiveTime, NaiveTime), day: NaiveDate) -> Interval {
-    Interval {
-        start: local_instant(tz, day.and_time(start)),
-        end: local_instant(tz, day.and_time(end)),
-    }
 }
 
 /// A person's working intervals on their local weekdays, sorted, covering
@@ -122,7 +51,7 @@ impl WorkingTime {
             .iter_days()
             .take_while(|d| *d <= last)
             .filter(|d| is_weekday(*d))
-            .map(|d| hours_on(tz, hours, d))
+            .map(|d| working_interval(tz, d, hours))
             .filter(|i| i.end > i.start)
             .collect();
         WorkingTime { intervals }

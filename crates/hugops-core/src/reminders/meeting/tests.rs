@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use chrono_tz::{America::New_York, UTC};
 
 use super::super::*;
-use crate::clock::{parse_instant, FixedClock};
+use crate::clock::{local_instant, parse_instant, FixedClock};
 use crate::schedule::agenda::{self, save_meetings};
 use crate::schedule::testing::people;
 use crate::schedule::{Meeting, MeetingKind};
@@ -367,7 +367,7 @@ fn nudge_and_meetings_come_together_oldest_first() {
 /// would give.
 fn assert_new_york_reminder(local: &str, expected_start: &str, expected_due: &str) {
     let local = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M").unwrap();
-    let start = local_instant(local, New_York);
+    let start = local_instant(New_York, local);
     assert_eq!(format_instant(start), expected_start);
     let mut st = Store::open_in_memory().unwrap();
     settings::set_value(&mut st, "nudge.enabled", "off").unwrap();
@@ -411,10 +411,10 @@ fn quiet_hours_end_on_the_fall_back_morning_in_local_time() {
     settings::set_value(&mut st, "nudge.enabled", "off").unwrap();
     quiet_nights(&mut st, "America/New_York");
     let start = local_instant(
+        New_York,
         NaiveDate::from_ymd_opt(2026, 11, 1)
             .unwrap()
             .and_time(NaiveTime::from_hms_opt(7, 5, 0).unwrap()),
-        New_York,
     );
     save(&mut st, &[meeting("sun", start)]);
     let c = FixedClock::at("2026-11-01T11:59:00Z").with_tz(UTC);

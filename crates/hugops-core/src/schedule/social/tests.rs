@@ -1,6 +1,5 @@
 use super::*;
 use crate::clock::format_instant;
-use crate::matching::working_interval;
 use crate::schedule::testing::{date, people};
 
 fn options(from: &str, to: &str, minutes: u32) -> SocialOptions {
@@ -24,7 +23,7 @@ fn three_zones() -> Vec<Person> {
 }
 
 /// Independent count of people inside their hours for a slot, through the
-/// matching module's working intervals (Unix seconds, local weekdays only).
+/// roster's working intervals (Unix seconds, local weekdays only).
 fn brute_in_hours(group: &[Person], start: i64, minutes: i64) -> usize {
     group
         .iter()
@@ -34,8 +33,10 @@ fn brute_in_hours(group: &[Person], start: i64, minutes: i64) -> usize {
                 .with_timezone(&p.timezone)
                 .date_naive();
             [local - Duration::days(1), local].iter().any(|d| {
-                let (s, e) = working_interval(p, *d);
-                is_weekday(*d) && s <= start && start + minutes * 60 <= e
+                let i = p.working_interval(*d);
+                is_weekday(*d)
+                    && i.start.timestamp() <= start
+                    && start + minutes * 60 <= i.end.timestamp()
             })
         })
         .count()
