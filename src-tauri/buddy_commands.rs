@@ -1,4 +1,4 @@
-//! Commands of the buddy matching screen (issue 5): each is one call into
+//! Commands of the buddy matching screen: each is one call into
 //! `hugops_core::buddies`.
 
 use std::path::PathBuf;

@@ -1,4 +1,4 @@
-//! Commands of the Schedule screen (issue 6): each is one call into
+//! Commands of the Schedule screen: each is one call into
 //! `hugops_core::schedule`.
 
 use std::path::PathBuf;

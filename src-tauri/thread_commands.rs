@@ -1,4 +1,4 @@
-//! Commands of the Threads screen (issue 7): text is analysed in memory and
+//! Commands of the Threads screen: text is analysed in memory and
 //! never stored.
 
 use std::path::PathBuf;

@@ -1,5 +1,5 @@
 //! Writes the feasible score matrix of a buddy-matching problem for the
-//! scipy comparison of bench/match (issue 5).
+//! scipy comparison of bench/match.
 //!
 //! Usage: `match-scores ROSTER.csv YYYY-MM-DD OUT [HISTORY.csv]`
 //!

@@ -1,4 +1,4 @@
-//! Writes the feature table the call-nudge model is fitted on (issue 7).
+//! Writes the feature table the call-nudge model is fitted on.
 //!
 //! Usage: `thread-features CORPUS_ROOT > features.csv`
 //!

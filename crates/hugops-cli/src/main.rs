@@ -331,7 +331,7 @@ fn run_match(
     }
 }
 
-/// The JSON of `hugops match` (issue 5): the library's result, with
+/// The JSON of `hugops match`: the library's result, with
 /// `candidates` only when asked for and `total_score` the sum of the pair
 /// scores as printed (each rounded to 4 decimals), so the two always agree.
 #[derive(Serialize)]

@@ -1,4 +1,4 @@
-//! `hugops schedule …` (issue 6): check-ins for buddy pairs and socials, and
+//! `hugops schedule …`: check-ins for buddy pairs and socials, and
 //! the meetings saved in the database.
 //!
 //! Wiring only: read the roster (and the pairs), one hugops-core call, then

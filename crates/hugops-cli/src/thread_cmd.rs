@@ -1,4 +1,4 @@
-//! `hugops thread …` and `hugops kudos import-chat` (issue 7).
+//! `hugops thread …` and `hugops kudos import-chat`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

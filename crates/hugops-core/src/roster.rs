@@ -1,4 +1,4 @@
-//! The company roster and the buddy history, read from CSV (issue 5).
+//! The company roster and the buddy history, read from CSV.
 //!
 //! Both files are UTF-8 (a byte-order mark is accepted), have a header row and
 //! follow RFC 4180 quoting. Columns are found by name, in any order; unknown

@@ -26,7 +26,7 @@ pub struct Settings {
     pub paused_until: Option<DateTime<Utc>>,
     /// IANA zone name for reminder times; `None` follows the system zone.
     pub timezone: Option<String>,
-    /// Check-ins and meeting reminders (issue 6).
+    /// Check-ins and meeting reminders.
     pub schedule: ScheduleSettings,
     /// When no reminder fires at all.
     pub quiet_hours: QuietHours,

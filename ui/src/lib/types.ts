@@ -144,7 +144,7 @@ export interface ApiError {
   message: string;
 }
 
-// ---- buddy matching (issue 5) ----------------------------------------------
+// ---- buddy matching --------------------------------------------------------
 
 /** Who someone is, as the matching screen shows them. */
 export interface PersonBrief {
@@ -216,7 +216,7 @@ export interface Weights {
   tenure: number;
 }
 
-// ---- schedule (issue 6) ----------------------------------------------------
+// ---- schedule --------------------------------------------------------------
 
 export interface AttendeeTime {
   name: string;
@@ -271,7 +271,7 @@ export interface Heatmap {
   people: number;
 }
 
-// ---- threads (issue 7) -----------------------------------------------------
+// ---- threads ---------------------------------------------------------------
 
 export interface Signal {
   kind: string;

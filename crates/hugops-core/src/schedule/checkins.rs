@@ -46,7 +46,7 @@ pub enum CadenceStep {
     Week(u32),
 }
 
-/// Day 1, week 1, 2, 4, 8 and 12 (issue 6).
+/// Day 1, week 1, 2, 4, 8 and 12.
 pub const DEFAULT_CADENCE: [CadenceStep; 6] = [
     CadenceStep::Day(1),
     CadenceStep::Week(1),
@@ -124,7 +124,8 @@ pub struct CheckinOptions {
 }
 
 impl CheckinOptions {
-    /// The defaults of issue 6 on the given reference date.
+    /// The defaults on the given reference date: 30-minute check-ins on
+    /// the default cadence (day 1, week 1, 2, 4, 8 and 12).
     pub fn new(today: NaiveDate) -> Self {
         CheckinOptions {
             today,

@@ -1,4 +1,4 @@
-//! Check-ins for buddy pairs and socials fair to every time zone (issue 6),
+//! Check-ins for buddy pairs and socials fair to every time zone,
 //! exported as RFC 5545 calendar files.
 //!
 //! Everything is computed on UTC instants: each person's working hours are

@@ -1,4 +1,4 @@
-//! Call nudges (issue 7): read a text thread, say whether it looks ambiguous
+//! Call nudges: read a text thread, say whether it looks ambiguous
 //! or tense, show why, and draft a friendly message proposing a call.
 //!
 //! `parse` turns Slack exports, Discord exports and plain transcripts into
