@@ -1,7 +1,11 @@
-//! Stage two of parsing: raw flags to the library's types.
+//! Stage two of parsing: raw flags to the library's types, for every command.
 //!
-//! Only shapes are checked here (a date looks like a date); the library
-//! validates the values themselves (empty message, length, email, link).
+//! Only shapes are checked here (a date looks like a date, a threshold is a
+//! number in range), before any file is touched; the library validates the
+//! values themselves (empty message, length, email, link).
+
+mod schedule;
+mod thread;
 
 use std::path::PathBuf;
 
@@ -12,9 +16,25 @@ use hugops_core::{Error, Result};
 
 use crate::args::{AddArgs, Command, EditArgs, FilterArgs, Kudos, Reminders, SettingsAction};
 
-/// One command, in the library's terms: what `main` carries out.
+pub use schedule::{CheckinsPlan, ScheduleOp, SocialPlan};
+pub use thread::{CheckPlan, ImportChatPlan, ThreadOp};
+
+/// One command, in the library's terms: what `commands` carries out.
 #[derive(Debug)]
 pub enum Op {
+    Kudos(KudosOp),
+    Settings(SettingsOp),
+    Reminders(RemindersOp),
+    /// Buddy matching; needs no database.
+    Match(MatchPlan),
+    Schedule(ScheduleOp),
+    /// Reads files only; needs no database.
+    Thread(ThreadOp),
+}
+
+/// `hugops kudos …`, checked.
+#[derive(Debug)]
+pub enum KudosOp {
     Add {
         new: NewEntry,
         json: bool,
@@ -55,30 +75,29 @@ pub enum Op {
     Stats {
         json: bool,
     },
+    ImportChat(ImportChatPlan),
+}
+
+/// `hugops settings …`, checked.
+#[derive(Debug)]
+pub enum SettingsOp {
     /// All settings (`key: None`) or one.
-    SettingsGet {
+    Get {
         key: Option<String>,
         json: bool,
     },
-    SettingsSet {
+    Set {
         key: String,
         value: String,
     },
-    RemindersDue {
-        json: bool,
-    },
-    RemindersPause {
-        minutes: i64,
-    },
-    RemindersResume,
-    /// Buddy matching; needs no database.
-    Match(MatchPlan),
-    /// `hugops schedule …`, checked and carried out by `schedule_cmd`.
-    Schedule(crate::schedule_cmd::Schedule),
-    /// `hugops thread …`, checked and carried out by `thread_cmd`.
-    Thread(crate::thread_cmd::Thread),
-    /// `hugops kudos import-chat`, carried out by `thread_cmd`.
-    ImportChat(crate::thread_cmd::ImportChatArgs),
+}
+
+/// `hugops reminders …`, checked.
+#[derive(Debug)]
+pub enum RemindersOp {
+    Due { json: bool },
+    Pause { minutes: i64 },
+    Resume,
 }
 
 /// `hugops match`, checked: the files are read when it is carried out.
@@ -99,61 +118,23 @@ pub struct MatchPlan {
 /// file is touched.
 pub fn plan(command: Command) -> Result<Op> {
     Ok(match command {
-        Command::Kudos(k) => match k {
-            Kudos::Add(a) => Op::Add {
-                json: a.json,
-                new: new_entry(a)?,
-            },
-            Kudos::List(a) => Op::List {
-                filter: filter(a.filter)?,
-                json: a.json,
-            },
-            Kudos::Search(a) => Op::Search {
-                query: a.query,
-                filter: filter(a.filter)?,
-                json: a.json,
-            },
-            Kudos::Show(a) => Op::Show {
-                id: a.id,
-                json: a.json,
-            },
-            Kudos::Edit(a) => Op::Edit {
-                id: a.id,
-                json: a.json,
-                patch: patch(a)?,
-            },
-            Kudos::Delete(a) => Op::Delete { id: a.id },
-            Kudos::Undo(a) => Op::Undo {
-                id: a.id,
-                json: a.json,
-            },
-            Kudos::Export(a) => Op::Export {
-                format: a.format.parse()?,
-                out: a.out,
-            },
-            Kudos::Import(a) => Op::Import {
-                file: a.file,
-                json: a.json,
-            },
-            Kudos::Stats(a) => Op::Stats { json: a.json },
-            Kudos::ImportChat(a) => Op::ImportChat(a),
-        },
-        Command::Settings { action } => match action {
-            None => Op::SettingsGet {
+        Command::Kudos(k) => Op::Kudos(kudos(k)?),
+        Command::Settings { action } => Op::Settings(match action {
+            None => SettingsOp::Get {
                 key: None,
                 json: false,
             },
-            Some(SettingsAction::Get { key, json }) => Op::SettingsGet {
+            Some(SettingsAction::Get { key, json }) => SettingsOp::Get {
                 key: key.map(known_setting).transpose()?,
                 json,
             },
-            Some(SettingsAction::Set { key, value }) => Op::SettingsSet { key, value },
-        },
-        Command::Reminders(r) => match r {
-            Reminders::Due(a) => Op::RemindersDue { json: a.json },
-            Reminders::Pause { minutes } => Op::RemindersPause { minutes },
-            Reminders::Resume => Op::RemindersResume,
-        },
+            Some(SettingsAction::Set { key, value }) => SettingsOp::Set { key, value },
+        }),
+        Command::Reminders(r) => Op::Reminders(match r {
+            Reminders::Due(a) => RemindersOp::Due { json: a.json },
+            Reminders::Pause { minutes } => RemindersOp::Pause { minutes },
+            Reminders::Resume => RemindersOp::Resume,
+        }),
         Command::Match(a) => Op::Match(MatchPlan {
             roster: a.roster,
             history: a.history,
@@ -163,13 +144,55 @@ pub fn plan(command: Command) -> Result<Op> {
             candidates: a.candidates,
             json: a.json,
         }),
-        Command::Schedule(s) => Op::Schedule(s),
-        Command::Thread(t) => Op::Thread(t),
+        Command::Schedule(s) => Op::Schedule(schedule::plan(s)?),
+        Command::Thread(t) => Op::Thread(thread::plan(t)?),
+    })
+}
+
+fn kudos(k: Kudos) -> Result<KudosOp> {
+    Ok(match k {
+        Kudos::Add(a) => KudosOp::Add {
+            json: a.json,
+            new: new_entry(a)?,
+        },
+        Kudos::List(a) => KudosOp::List {
+            filter: filter(a.filter)?,
+            json: a.json,
+        },
+        Kudos::Search(a) => KudosOp::Search {
+            query: a.query,
+            filter: filter(a.filter)?,
+            json: a.json,
+        },
+        Kudos::Show(a) => KudosOp::Show {
+            id: a.id,
+            json: a.json,
+        },
+        Kudos::Edit(a) => KudosOp::Edit {
+            id: a.id,
+            json: a.json,
+            patch: patch(a)?,
+        },
+        Kudos::Delete(a) => KudosOp::Delete { id: a.id },
+        Kudos::Undo(a) => KudosOp::Undo {
+            id: a.id,
+            json: a.json,
+        },
+        Kudos::Export(a) => KudosOp::Export {
+            format: a.format.parse()?,
+            out: a.out,
+        },
+        Kudos::Import(a) => KudosOp::Import {
+            file: a.file,
+            json: a.json,
+        },
+        Kudos::Stats(a) => KudosOp::Stats { json: a.json },
+        Kudos::ImportChat(a) => KudosOp::ImportChat(thread::import_chat(a)?),
     })
 }
 
 /// A whole number of days, 0 or more; `field` names the flag in the error.
-pub fn days(field: &str, text: &str) -> Result<u32> {
+fn days(field: &str, text: &str) -> Result<u32> {
     let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
     let bad = |why: &str| Error::invalid(field, format!("`{text}` is not {why}"));
     if !digits {
@@ -209,7 +232,7 @@ fn direction(given: bool, received: bool) -> Option<Direction> {
 }
 
 /// A strict `YYYY-MM-DD` date; `field` names the flag in the error.
-pub fn date(field: &str, text: &str) -> Result<NaiveDate> {
+fn date(field: &str, text: &str) -> Result<NaiveDate> {
     let bad = || {
         Error::invalid(
             field,

@@ -2,9 +2,15 @@
 //!
 //! Nothing here knows the library's types; `convert` turns these into them.
 
+mod schedule;
+mod thread;
+
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args, Parser, Subcommand};
+
+pub use schedule::*;
+pub use thread::*;
 
 /// HugOps: look after the people behind the software.
 ///
@@ -47,10 +53,10 @@ pub enum Command {
     Match(MatchArgs),
     /// Check-ins for buddy pairs and socials that fit every time zone
     #[command(subcommand)]
-    Schedule(crate::schedule_cmd::Schedule),
+    Schedule(schedule::Schedule),
     /// Call nudges: does a text thread look ambiguous or tense?
     #[command(subcommand)]
-    Thread(crate::thread_cmd::Thread),
+    Thread(thread::Thread),
 }
 
 #[derive(Debug, Subcommand)]
@@ -76,7 +82,7 @@ pub enum Kudos {
     /// Totals, months, people, tags and your giving streak
     Stats(JsonFlag),
     /// Log thanks and praise for you found in a chat export as received kudos
-    ImportChat(crate::thread_cmd::ImportChatArgs),
+    ImportChat(thread::ImportChatArgs),
 }
 
 #[derive(Debug, Args)]
