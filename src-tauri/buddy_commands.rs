@@ -48,9 +48,15 @@ pub async fn buddies_propose(
     locks: Vec<Lock>,
 ) -> Result<Proposal> {
     let today = today.unwrap_or_else(|| state.clock().today());
-    let store = state.store();
-    let weights = buddies::weights(&store)?;
-    Ok(buddies::propose(&store, today, weights, &locks)?)
+    // Read under the lock, match without it: a large roster takes seconds,
+    // and the reminder task and every other command need the database.
+    let input = buddies::ProposalInput::load(&state.store())?;
+    let proposal =
+        tauri::async_runtime::spawn_blocking(move || input.propose(today, input.weights(), &locks))
+            .await
+            // A panic while matching is a bug; it ends the command as it would inline.
+            .unwrap_or_else(|e| panic!("buddy matching stopped: {e}"));
+    Ok(proposal?)
 }
 
 #[tauri::command]

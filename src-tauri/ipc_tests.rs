@@ -4,21 +4,23 @@
 
 use std::sync::Arc;
 
+use hugops_core::clock::Clock;
 use hugops_core::clock::FixedClock;
 use hugops_core::Store;
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 
 use crate::state::AppState;
 
 fn app() -> App<MockRuntime> {
-    let state = AppState::new(
-        Store::open_in_memory().unwrap(),
-        Arc::new(FixedClock::at("2026-11-27T16:00:00Z")),
-    );
+    app_with(Store::open_in_memory().unwrap())
+}
+
+fn app_with(store: Store) -> App<MockRuntime> {
+    let state = AppState::new(store, Arc::new(FixedClock::at("2026-11-27T16:00:00Z")));
     crate::with_commands(mock_builder())
         .manage(state)
         .build(tauri::generate_context!())
@@ -118,4 +120,67 @@ fn export_takes_the_format_by_its_short_name() {
     )
     .unwrap_err();
     assert!(err.as_str().is_some_and(|e| e.contains("pdf")), "{err}");
+}
+
+/// A roster of `n` people in 20 teams and 6 zones; one in twenty joined in
+/// the last 90 days (before 2026-11-27).
+fn large_roster(n: usize) -> String {
+    const ZONES: [&str; 6] = [
+        "Europe/Berlin",
+        "America/New_York",
+        "Asia/Kolkata",
+        "Australia/Sydney",
+        "America/Sao_Paulo",
+        "UTC",
+    ];
+    let mut csv = String::from("name,email,team,timezone,start_date\n");
+    for i in 0..n {
+        let start = if i % 20 == 0 {
+            "2026-10-01"
+        } else {
+            "2024-01-15"
+        };
+        let zone = ZONES[i % ZONES.len()];
+        csv.push_str(&format!(
+            "Person {i},p{i}@example.com,team{},{zone},{start}\n",
+            i % 20
+        ));
+    }
+    csv
+}
+
+#[test]
+fn reminder_ticks_run_while_a_large_proposal_is_computed() {
+    let mut store = Store::open_in_memory().unwrap();
+    let now = FixedClock::at("2026-11-27T16:00:00Z").now();
+    hugops_core::buddies::import_roster_bytes(
+        &mut store,
+        "large.csv",
+        large_roster(20_000).as_bytes(),
+        now,
+    )
+    .unwrap();
+    let app = app_with(store);
+    let main = window(&app, "main");
+    let proposing = std::thread::spawn(move || {
+        let proposal = invoke(&main, "buddies_propose", json!({ "locks": [] })).unwrap();
+        proposal["matched"].as_u64().unwrap()
+    });
+    // What the reminder task does each time it wakes, over and over until
+    // the proposal is done: each needs the database lock.
+    let state = app.state::<AppState>();
+    let mut ticks_during = 0;
+    while !proposing.is_finished() {
+        hugops_core::reminders::due(&state.store(), state.clock()).unwrap();
+        if !proposing.is_finished() {
+            ticks_during += 1;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let matched = proposing.join().unwrap();
+    assert!(matched > 900, "{matched} joiners matched");
+    assert!(
+        ticks_during >= 20,
+        "only {ticks_during} reminder checks finished while the proposal ran"
+    );
 }

@@ -9,7 +9,9 @@ mod proposal;
 
 pub use export::export_pairings_csv;
 pub use load::{buddy_load, BuddyLoad};
-pub use proposal::{accept, propose, Alternative, PersonBrief, Proposal, ProposalRow};
+pub use proposal::{
+    accept, propose, Alternative, PersonBrief, Proposal, ProposalInput, ProposalRow,
+};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rusqlite::{params, OptionalExtension};

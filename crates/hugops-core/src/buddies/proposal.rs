@@ -81,8 +81,51 @@ pub fn propose(
     weights: Weights,
     locks: &[(String, String)],
 ) -> Result<Proposal> {
-    let people = load_roster(store)?;
-    let stored = pairings(store)?;
+    ProposalInput::load(store)?.propose(today, weights, locks)
+}
+
+/// What a proposal is computed from: the stored roster, pairings and
+/// weights, read in one go so that the matching itself runs without the
+/// database (and without holding a lock on it).
+#[derive(Debug, Clone)]
+pub struct ProposalInput {
+    people: Vec<Person>,
+    stored: Vec<Pairing>,
+    weights: Weights,
+}
+
+impl ProposalInput {
+    pub fn load(store: &Store) -> Result<Self> {
+        Ok(ProposalInput {
+            people: load_roster(store)?,
+            stored: pairings(store)?,
+            weights: super::weights(store)?,
+        })
+    }
+
+    /// The weights chosen in Settings, as stored.
+    pub fn weights(&self) -> Weights {
+        self.weights
+    }
+
+    /// [`propose`] over what was loaded.
+    pub fn propose(
+        &self,
+        today: NaiveDate,
+        weights: Weights,
+        locks: &[(String, String)],
+    ) -> Result<Proposal> {
+        proposal_of(&self.people, &self.stored, today, weights, locks)
+    }
+}
+
+fn proposal_of(
+    people: &[Person],
+    stored: &[Pairing],
+    today: NaiveDate,
+    weights: Weights,
+    locks: &[(String, String)],
+) -> Result<Proposal> {
     let history: Vec<(String, String)> = stored
         .iter()
         .map(|p| (p.joiner.clone(), p.buddy.clone()))
@@ -99,7 +142,7 @@ pub fn propose(
     let is_joiner =
         |p: &Person| (today - p.start_date).num_days() <= i64::from(opts.joiner_window_days);
     let mut current: HashMap<&str, &Pairing> = HashMap::new();
-    for pairing in &stored {
+    for pairing in stored {
         if by_email
             .get(pairing.joiner.as_str())
             .is_some_and(|p| is_joiner(p))
