@@ -11,7 +11,9 @@
 mod cues;
 mod lexicon;
 mod message;
+mod resolution;
 mod shape;
+mod signal;
 mod signals;
 mod suggestion;
 mod weights;
@@ -22,6 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use self::message::Features;
+pub use self::signal::Signal;
 use super::Thread;
 
 /// The default verdict threshold: even odds under the fitted model.
@@ -61,20 +64,6 @@ pub const FEATURES: [&str; 30] = [
     "length_growth",
     "unanswered_share",
 ];
-
-/// One reason the score went up (positive weight) or down (negative weight).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Signal {
-    /// Stable snake_case name, e.g. `unanswered_question`: one of [`FEATURES`].
-    pub kind: String,
-    /// Contribution to the log-odds of the score (fitted weight × strength),
-    /// rounded to two decimals.
-    pub weight: f64,
-    /// 1-based positions of the messages involved, ascending.
-    pub messages: Vec<usize>,
-    /// A short quote or explanation a person can check.
-    pub evidence: String,
-}
 
 /// The verdict on one thread.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -6,8 +6,8 @@
 use std::collections::HashSet;
 
 use super::message::Features;
-use super::signals::{resolves, signal};
-use super::Signal;
+use super::resolution::resolves;
+use super::signal::{signal, Signal};
 use crate::threads::Thread;
 
 /// The kinds of the shape features.

@@ -9,8 +9,9 @@ use chrono::Duration;
 
 use super::cues::Cue;
 use super::message::{Features, PlanValue};
+use super::resolution::{is_tense, resolves};
 use super::shape;
-use super::Signal;
+use super::signal::{quote, signal, Signal};
 use crate::threads::Thread;
 
 /// A signal whose strength is the number of messages it found, up to a cap.
@@ -625,29 +626,6 @@ impl View<'_> {
     }
 }
 
-/// The end of the thread, or a message that settles something.
-pub(super) fn resolves(f: Option<&Features>) -> bool {
-    f.map_or(true, |f| {
-        !is_tense(f) && !f.only_question && (f.cues.has(Cue::Decision) || f.is_warm())
-    })
-}
-
-/// A message whose worry, edge or coldness outweighs any polite words in it.
-fn is_tense(f: &Features) -> bool {
-    [
-        Cue::Worry,
-        Cue::Pointed,
-        Cue::Evasive,
-        Cue::PassiveAggressive,
-        Cue::Withdrawal,
-        Cue::Disowning,
-    ]
-    .iter()
-    .any(|&c| f.cues.has(c))
-        || f.is_shouting()
-        || f.curt
-}
-
 /// True if `text` addresses `author` by first name or `@` handle.
 fn names(text: &str, author: &str) -> bool {
     let Some(first) = author.split_whitespace().next() else {
@@ -657,28 +635,6 @@ fn names(text: &str, author: &str) -> bool {
     first.chars().count() >= 2
         && super::message::words(text)
             .any(|(_, w)| w.trim_start_matches('@').eq_ignore_ascii_case(first))
-}
-
-pub(super) fn signal(kind: &str, weight: f64, found: &[usize], evidence: String) -> Signal {
-    Signal {
-        kind: kind.to_owned(),
-        weight,
-        messages: found.iter().map(|i| i + 1).collect(),
-        evidence,
-    }
-}
-
-/// Up to 60 characters of `text` from byte `at` (which callers take from the
-/// text itself), in quotes, with an ellipsis where it was cut.
-pub(super) fn quote(text: &str, at: usize) -> String {
-    let from = text.get(at..).unwrap_or(text);
-    let line = from.lines().next().unwrap_or("").trim();
-    let mut out: String = line.chars().take(60).collect();
-    if out.len() < line.len() || from.trim().len() > line.len() {
-        out.push('…');
-    }
-    let lead = if at > 0 { "…" } else { "" };
-    format!("“{lead}{out}”")
 }
 
 #[cfg(test)]

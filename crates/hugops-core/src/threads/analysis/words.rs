@@ -3,9 +3,8 @@
 //! weights come from the fit (docs/threads.md lists them).
 
 use super::message::Features;
-use super::signals::{quote, signal};
+use super::signal::{quote, signal, Signal};
 use super::weights::LEXICON;
-use super::Signal;
 use crate::threads::Thread;
 
 /// Kind prefix of a lexicon feature: `word_told`.
