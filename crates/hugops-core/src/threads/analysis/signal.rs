@@ -3,12 +3,14 @@
 
 use serde::Serialize;
 
+use super::kind::SignalKind;
+
 /// One reason the score went up (positive weight) or down (negative weight).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Signal {
-    /// Stable snake_case name, e.g. `unanswered_question`: one of
-    /// [`FEATURES`](super::FEATURES) or a lexicon word.
-    pub kind: String,
+    /// What it is about; serialised as its stable snake_case name, e.g.
+    /// `unanswered_question`.
+    pub kind: SignalKind,
     /// Contribution to the log-odds of the score (fitted weight × strength),
     /// rounded to two decimals.
     pub weight: f64,
@@ -20,9 +22,9 @@ pub struct Signal {
 
 /// The signal `kind` with strength `weight` over the 0-based `found`
 /// messages (reported 1-based).
-pub(super) fn signal(kind: &str, weight: f64, found: &[usize], evidence: String) -> Signal {
+pub(super) fn signal(kind: SignalKind, weight: f64, found: &[usize], evidence: String) -> Signal {
     Signal {
-        kind: kind.to_owned(),
+        kind,
         weight,
         messages: found.iter().map(|i| i + 1).collect(),
         evidence,

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use chrono::Duration;
 
 use super::cues::Cue;
+use super::kind::SignalKind;
 use super::message::{Features, PlanValue};
 use super::resolution::{is_tense, resolves};
 use super::shape;
@@ -16,112 +17,112 @@ use crate::threads::Thread;
 
 /// A signal whose strength is the number of messages it found, up to a cap.
 struct Rule {
-    kind: &'static str,
+    kind: SignalKind,
     /// Largest strength.
     cap: f64,
 }
 
 const UNANSWERED_QUESTION: Rule = Rule {
-    kind: "unanswered_question",
+    kind: SignalKind::UnansweredQuestion,
     cap: 3.0,
 };
 const REPEATED_QUESTION: Rule = Rule {
-    kind: "repeated_question",
+    kind: SignalKind::RepeatedQuestion,
     cap: 3.0,
 };
 const TWO_READINGS: Rule = Rule {
-    kind: "two_readings",
+    kind: SignalKind::TwoReadings,
     cap: 3.0,
 };
 const WORRY: Rule = Rule {
-    kind: "worry",
+    kind: SignalKind::Worry,
     cap: 3.0,
 };
 const POINTED_REFERENCE: Rule = Rule {
-    kind: "pointed_reference",
+    kind: SignalKind::PointedReference,
     cap: 3.0,
 };
 const PASSIVE_AGGRESSIVE: Rule = Rule {
-    kind: "passive_aggressive",
+    kind: SignalKind::PassiveAggressive,
     cap: 3.0,
 };
 const EVASIVE_REPLY: Rule = Rule {
-    kind: "evasive_reply",
+    kind: SignalKind::EvasiveReply,
     cap: 3.0,
 };
 const CURT_REPLY: Rule = Rule {
-    kind: "curt_reply",
+    kind: SignalKind::CurtReply,
     cap: 3.0,
 };
 const SHOUTING: Rule = Rule {
-    kind: "shouting",
+    kind: SignalKind::Shouting,
     cap: 3.0,
 };
 const NEGATIVE_TONE: Rule = Rule {
-    kind: "negative_tone",
+    kind: SignalKind::NegativeTone,
     cap: 3.0,
 };
 const LONG_GAP: Rule = Rule {
-    kind: "long_gap",
+    kind: SignalKind::LongGap,
     cap: 3.0,
 };
 const CROSSED_MESSAGES: Rule = Rule {
-    kind: "crossed_messages",
+    kind: SignalKind::CrossedMessages,
     cap: 3.0,
 };
 /// One per author switch beyond [`FREE_SWITCHES`] in the longest unresolved stretch.
 const BACK_AND_FORTH: Rule = Rule {
-    kind: "back_and_forth",
+    kind: SignalKind::BackAndForth,
     cap: 4.0,
 };
 /// Strength 1: the counted "messages" are the long ones.
 const GROWING_MESSAGES: Rule = Rule {
-    kind: "growing_messages",
+    kind: SignalKind::GrowingMessages,
     cap: 1.0,
 };
 const WITHDRAWAL: Rule = Rule {
-    kind: "withdrawal",
+    kind: SignalKind::Withdrawal,
     cap: 3.0,
 };
 const OWNERSHIP_GAP: Rule = Rule {
-    kind: "ownership_gap",
+    kind: SignalKind::OwnershipGap,
     cap: 3.0,
 };
 const SELF_DOUBT: Rule = Rule {
-    kind: "self_doubt",
+    kind: SignalKind::SelfDoubt,
     cap: 3.0,
 };
 /// Strength 1: one person apologising [`APOLOGIES_FROM_ONE`] times or more.
 const OVER_APOLOGISING: Rule = Rule {
-    kind: "over_apologising",
+    kind: SignalKind::OverApologising,
     cap: 1.0,
 };
 /// Strength 1: two people each start from a different value.
 const CONFLICTING_PLANS: Rule = Rule {
-    kind: "conflicting_plans",
+    kind: SignalKind::ConflictingPlans,
     cap: 1.0,
 };
 /// Strength 1: the thread stops on something unresolved.
 const OPEN_ENDING: Rule = Rule {
-    kind: "open_ending",
+    kind: SignalKind::OpenEnding,
     cap: 1.0,
 };
 const THANKS: Rule = Rule {
-    kind: "thanks",
+    kind: SignalKind::Thanks,
     cap: 3.0,
 };
 const AGREEMENT: Rule = Rule {
-    kind: "agreement",
+    kind: SignalKind::Agreement,
     cap: 3.0,
 };
 const QUESTION_ANSWERED: Rule = Rule {
-    kind: "question_answered",
+    kind: SignalKind::QuestionAnswered,
     cap: 4.0,
 };
 /// Strength 1 for a decision the thread ends on (nothing tense comes after
 /// it), otherwise [`EARLY_DECISION`].
 const DECISION: Rule = Rule {
-    kind: "decision",
+    kind: SignalKind::Decision,
     cap: 1.0,
 };
 const EARLY_DECISION: f64 = 0.3;
@@ -650,7 +651,9 @@ mod tests {
     }
 
     fn find(transcript: &str, kind: &str) -> Option<Signal> {
-        signals(transcript).into_iter().find(|s| s.kind == kind)
+        signals(transcript)
+            .into_iter()
+            .find(|s| s.kind.as_str() == kind)
     }
 
     /// `kind` fires on `hit` (at `messages`) and stays quiet on `miss`.
@@ -859,7 +862,7 @@ mod tests {
         for kind in ["thanks", "agreement", "decision", "question_answered"] {
             let s = all
                 .iter()
-                .find(|s| s.kind == kind)
+                .find(|s| s.kind.as_str() == kind)
                 .unwrap_or_else(|| panic!("{kind}"));
             assert!(s.weight < 0.0, "{kind}");
         }
