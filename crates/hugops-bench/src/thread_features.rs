@@ -32,7 +32,11 @@ fn main() -> ExitCode {
 
 fn run(root: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let mut out = std::io::stdout().lock();
-    writeln!(out, "corpus,path,label,{},vocabulary", FEATURES.join(","))?;
+    writeln!(
+        out,
+        "corpus,path,label,{},vocabulary",
+        FEATURES.map(|k| k.as_str()).join(",")
+    )?;
     for corpus in sorted(root)? {
         for (label, value) in [("call", 1), ("fine", 0)] {
             let dir = corpus.join(label);

@@ -142,7 +142,7 @@ fn signal_line(s: &Signal) -> String {
     let mut line = format!(
         "{:+.2} {}",
         s.weight,
-        render::clean(&s.kind.replace('_', " "))
+        render::clean(&s.kind.as_str().replace('_', " "))
     );
     if !numbers.is_empty() {
         line.push_str(&format!(" ({noun} {})", numbers.join(", ")));
@@ -155,12 +155,14 @@ fn signal_line(s: &Signal) -> String {
 
 #[cfg(test)]
 mod tests {
+    use hugops_core::threads::analysis::SignalKind;
+
     use super::*;
 
     #[test]
     fn signal_lines_show_weight_kind_messages_and_evidence() {
         let s = Signal {
-            kind: "unanswered_question".into(),
+            kind: SignalKind::UnansweredQuestion,
             weight: 0.2,
             messages: vec![3, 5],
             evidence: "\"which Thursday?\"".into(),
@@ -170,7 +172,7 @@ mod tests {
             "+0.20 unanswered question (messages 3, 5): \"which Thursday?\""
         );
         let calm = Signal {
-            kind: "thanks".into(),
+            kind: SignalKind::Thanks,
             weight: -0.1,
             messages: vec![7],
             evidence: String::new(),

@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::analysis::{analyze, Analysis};
+use super::analysis::{analyze, Analysis, SignalKind};
 use super::parse::{read_from, read_path, Format};
 use super::Thread;
 use crate::Result;
@@ -22,7 +22,7 @@ pub struct ReviewedMessage {
     pub author: String,
     pub text: String,
     pub ts: Option<DateTime<Utc>>,
-    pub signals: Vec<String>,
+    pub signals: Vec<SignalKind>,
 }
 
 /// One conversation and its verdict.
@@ -89,7 +89,7 @@ fn mark(thread: &Thread, analysis: Analysis) -> ThreadReview {
                 .signals
                 .iter()
                 .filter(|s| s.messages.contains(&(i + 1)))
-                .map(|s| s.kind.clone())
+                .map(|s| s.kind)
                 .collect(),
         })
         .collect();
@@ -132,7 +132,7 @@ mod tests {
             messages: 3,
             participants: 1,
             signals: vec![Signal {
-                kind: "unanswered_question".into(),
+                kind: SignalKind::UnansweredQuestion,
                 weight: 0.3,
                 messages: vec![1, 3],
                 evidence: "?".into(),

@@ -9,9 +9,12 @@
 //! signals add up to the score. docs/threads.md lists every weight.
 
 mod cues;
+mod kind;
 mod lexicon;
 mod message;
+mod resolution;
 mod shape;
+mod signal;
 mod signals;
 mod suggestion;
 mod weights;
@@ -21,60 +24,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+pub use self::kind::{LexiconWord, SignalKind, FEATURES};
 use self::message::Features;
+pub use self::signal::Signal;
 use super::Thread;
 
 /// The default verdict threshold: even odds under the fitted model.
 pub const DEFAULT_THRESHOLD: f64 = 0.5;
-
-/// The features the model weighs besides its lexicon words (`word_…`, see
-/// [`words`]), by signal kind, in the column order of [`feature_values`].
-pub const FEATURES: [&str; 30] = [
-    "unanswered_question",
-    "repeated_question",
-    "two_readings",
-    "worry",
-    "pointed_reference",
-    "passive_aggressive",
-    "evasive_reply",
-    "curt_reply",
-    "back_and_forth",
-    "growing_messages",
-    "withdrawal",
-    "self_doubt",
-    "ownership_gap",
-    "over_apologising",
-    "conflicting_plans",
-    "open_ending",
-    "shouting",
-    "negative_tone",
-    "long_gap",
-    "crossed_messages",
-    "thanks",
-    "agreement",
-    "decision",
-    "question_answered",
-    "thread_length",
-    "participants",
-    "one_voice_run",
-    "unresolved_tail",
-    "length_growth",
-    "unanswered_share",
-];
-
-/// One reason the score went up (positive weight) or down (negative weight).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Signal {
-    /// Stable snake_case name, e.g. `unanswered_question`: one of [`FEATURES`].
-    pub kind: String,
-    /// Contribution to the log-odds of the score (fitted weight × strength),
-    /// rounded to two decimals.
-    pub weight: f64,
-    /// 1-based positions of the messages involved, ascending.
-    pub messages: Vec<usize>,
-    /// A short quote or explanation a person can check.
-    pub evidence: String,
-}
 
 /// The verdict on one thread.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -162,16 +118,10 @@ fn strengths(thread: &Thread) -> Vec<Signal> {
     found
 }
 
-/// True if `kind` is one of the behavioural signals (not a shape or
-/// lexicon feature).
-fn is_behaviour(kind: &str) -> bool {
-    FEATURES.contains(&kind) && !shape::KINDS.contains(&kind)
-}
-
 /// True if `kind` is a feature of the model: one of [`FEATURES`] or a
 /// lexicon word.
 pub fn is_feature(kind: &str) -> bool {
-    FEATURES.contains(&kind)
+    FEATURES.iter().any(|k| k.as_str() == kind)
         || kind
             .strip_prefix(words::PREFIX)
             .is_some_and(|w| weights::lexicon_index(w).is_some())
@@ -182,7 +132,7 @@ pub fn is_feature(kind: &str) -> bool {
 fn score(signals: &mut [Signal]) -> f64 {
     let mut logit = weights::BIAS;
     for s in signals.iter_mut() {
-        let contribution = weights::of(&s.kind) * s.weight;
+        let contribution = weights::of(s.kind) * s.weight;
         logit += contribution;
         s.weight = round2(contribution);
     }
@@ -241,7 +191,7 @@ mod tests {
                 "{}",
                 s.kind
             );
-            assert!(is_feature(&s.kind), "{}", s.kind);
+            assert!(is_feature(s.kind.as_str()), "{}", s.kind);
         }
         assert_eq!(a.suggestion.is_empty(), !a.ambiguous);
         for name in thread
@@ -360,40 +310,44 @@ mod tests {
 
     #[test]
     fn contributions_add_up_to_the_score() {
-        let signal = |kind: &str, strength: f64| Signal {
-            kind: kind.into(),
+        use SignalKind::{Thanks, Worry};
+        let signal = |kind: SignalKind, strength: f64| Signal {
+            kind,
             weight: strength,
             messages: vec![1],
             evidence: String::new(),
         };
-        let mut found = [signal("worry", 2.0), signal("thanks", 1.0)];
+        let mut found = [signal(Worry, 2.0), signal(Thanks, 1.0)];
         let s = score(&mut found);
-        assert_eq!(found[0].weight, round2(2.0 * weights::of("worry")));
-        assert_eq!(found[1].weight, round2(weights::of("thanks")));
-        let logit = weights::BIAS + 2.0 * weights::of("worry") + weights::of("thanks");
+        assert_eq!(found[0].weight, round2(2.0 * weights::of(Worry)));
+        assert_eq!(found[1].weight, round2(weights::of(Thanks)));
+        let logit = weights::BIAS + 2.0 * weights::of(Worry) + weights::of(Thanks);
         assert_eq!(s, round2(1.0 / (1.0 + (-logit).exp())));
-        assert_eq!(score(&mut [signal("worry", 1e9)]), 1.0);
-        assert_eq!(score(&mut [signal("thanks", 1e9)]), 0.0);
+        assert_eq!(score(&mut [signal(Worry, 1e9)]), 1.0);
+        assert_eq!(score(&mut [signal(Thanks, 1e9)]), 0.0);
     }
 
     #[test]
-    fn every_feature_has_a_fitted_weight_with_the_expected_sign() {
-        for kind in FEATURES {
-            assert!(weights::WEIGHTS.iter().any(|(k, _)| *k == kind), "{kind}");
-        }
-        for word in weights::LEXICON {
-            assert!(is_feature(&format!("word_{word}")), "{word}");
-        }
-        assert_eq!(
-            weights::WEIGHTS.len(),
-            FEATURES.len() + weights::LEXICON.len()
-        );
-        assert!(weights::WEIGHTS.iter().all(|(k, _)| is_feature(k)));
-        for kind in ["worry", "two_readings", "withdrawal", "open_ending"] {
+    fn fitted_weights_have_the_expected_sign() {
+        use SignalKind::*;
+        for kind in [Worry, TwoReadings, Withdrawal, OpenEnding] {
             assert!(weights::of(kind) > 0.0, "{kind}");
         }
-        for kind in ["thanks", "agreement", "decision"] {
+        for kind in [Thanks, Agreement, Decision] {
             assert!(weights::of(kind) < 0.0, "{kind}");
+        }
+    }
+
+    #[test]
+    fn features_are_the_named_kinds_and_the_lexicon_words() {
+        for kind in FEATURES {
+            assert!(is_feature(kind.as_str()), "{kind}");
+        }
+        for word in weights::LEXICON {
+            assert!(is_feature(&format!("word_{}", word.word())), "{word:?}");
+        }
+        for name in ["", "worr", "word_", "word_zzzz", "Worry"] {
+            assert!(!is_feature(name), "{name}");
         }
     }
 
@@ -405,10 +359,10 @@ mod tests {
         ]);
         let values = feature_values(&t);
         assert_eq!(values.len(), FEATURES.len());
-        let at = |kind: &str| values[FEATURES.iter().position(|k| *k == kind).unwrap()];
-        assert_eq!(at("worry"), 1.0);
-        assert_eq!(at("participants"), 2.0);
-        assert_eq!(at("thanks"), 0.0);
+        let at = |kind: SignalKind| values[FEATURES.iter().position(|k| *k == kind).unwrap()];
+        assert_eq!(at(SignalKind::Worry), 1.0);
+        assert_eq!(at(SignalKind::Participants), 2.0);
+        assert_eq!(at(SignalKind::Thanks), 0.0);
     }
 
     /// Speed check, run by hand in release:

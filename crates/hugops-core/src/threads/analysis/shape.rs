@@ -5,26 +5,11 @@
 
 use std::collections::HashSet;
 
+use super::kind::SignalKind;
 use super::message::Features;
-use super::signals::{resolves, signal};
-use super::Signal;
+use super::resolution::resolves;
+use super::signal::{signal, Signal};
 use crate::threads::Thread;
-
-/// The kinds of the shape features.
-pub const KINDS: [&str; 6] = [
-    THREAD_LENGTH,
-    PARTICIPANTS,
-    ONE_VOICE_RUN,
-    UNRESOLVED_TAIL,
-    LENGTH_GROWTH,
-    UNANSWERED_SHARE,
-];
-const THREAD_LENGTH: &str = "thread_length";
-const PARTICIPANTS: &str = "participants";
-const ONE_VOICE_RUN: &str = "one_voice_run";
-const UNRESOLVED_TAIL: &str = "unresolved_tail";
-const LENGTH_GROWTH: &str = "length_growth";
-const UNANSWERED_SHARE: &str = "unanswered_share";
 
 /// Longest run by one person that counts, and the largest strength it gets.
 const MIN_RUN: usize = 3;
@@ -61,7 +46,7 @@ fn length(f: &[Features]) -> Option<Signal> {
     let n = f.len();
     (n >= 2).then(|| {
         signal(
-            THREAD_LENGTH,
+            SignalKind::ThreadLength,
             (n as f64).log2(),
             &[0, n - 1],
             format!("{n} messages"),
@@ -78,7 +63,7 @@ fn participants(thread: &Thread) -> Option<Signal> {
     (!firsts.is_empty()).then(|| {
         let n = firsts.len();
         signal(
-            PARTICIPANTS,
+            SignalKind::Participants,
             (n as f64).min(PARTICIPANT_CAP),
             &firsts,
             format!("{n} people take part"),
@@ -103,7 +88,7 @@ fn one_voice_run(thread: &Thread) -> Option<Signal> {
     (len >= MIN_RUN).then(|| {
         let found: Vec<usize> = (best.0..best.1).collect();
         signal(
-            ONE_VOICE_RUN,
+            SignalKind::OneVoiceRun,
             ((len - 2) as f64).min(RUN_CAP),
             &found,
             format!("{len} messages in a row from one person"),
@@ -122,7 +107,7 @@ fn unresolved_tail(f: &[Features]) -> Option<Signal> {
     (n >= 2 && from < n).then(|| {
         let found: Vec<usize> = (from..n).collect();
         signal(
-            UNRESOLVED_TAIL,
+            SignalKind::UnresolvedTail,
             found.len() as f64 / n as f64,
             &found,
             format!("the last {} of {n} messages settle nothing", found.len()),
@@ -147,7 +132,7 @@ fn length_growth(f: &[Features]) -> Option<Signal> {
     (growth > 0.0).then(|| {
         let found: Vec<usize> = (mid..n).collect();
         signal(
-            LENGTH_GROWTH,
+            SignalKind::LengthGrowth,
             growth,
             &found,
             format!("messages grow from {early:.0} to {late:.0} words on average"),
@@ -159,7 +144,7 @@ fn length_growth(f: &[Features]) -> Option<Signal> {
 fn unanswered_share(unanswered: &[usize], asked: usize) -> Option<Signal> {
     (asked > 0 && !unanswered.is_empty()).then(|| {
         signal(
-            UNANSWERED_SHARE,
+            SignalKind::UnansweredShare,
             unanswered.len() as f64 / asked as f64,
             unanswered,
             format!("{} of {asked} questions went unanswered", unanswered.len()),
@@ -185,7 +170,7 @@ mod tests {
             .collect();
         signals::all(&thread, &features)
             .into_iter()
-            .find(|s| s.kind == kind)
+            .find(|s| s.kind.as_str() == kind)
             .map(|s| (s.weight, s.messages))
     }
 

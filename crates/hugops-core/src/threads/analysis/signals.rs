@@ -8,119 +8,121 @@ use std::collections::HashMap;
 use chrono::Duration;
 
 use super::cues::Cue;
+use super::kind::SignalKind;
 use super::message::{Features, PlanValue};
+use super::resolution::{is_tense, resolves};
 use super::shape;
-use super::Signal;
+use super::signal::{quote, signal, Signal};
 use crate::threads::Thread;
 
 /// A signal whose strength is the number of messages it found, up to a cap.
 struct Rule {
-    kind: &'static str,
+    kind: SignalKind,
     /// Largest strength.
     cap: f64,
 }
 
 const UNANSWERED_QUESTION: Rule = Rule {
-    kind: "unanswered_question",
+    kind: SignalKind::UnansweredQuestion,
     cap: 3.0,
 };
 const REPEATED_QUESTION: Rule = Rule {
-    kind: "repeated_question",
+    kind: SignalKind::RepeatedQuestion,
     cap: 3.0,
 };
 const TWO_READINGS: Rule = Rule {
-    kind: "two_readings",
+    kind: SignalKind::TwoReadings,
     cap: 3.0,
 };
 const WORRY: Rule = Rule {
-    kind: "worry",
+    kind: SignalKind::Worry,
     cap: 3.0,
 };
 const POINTED_REFERENCE: Rule = Rule {
-    kind: "pointed_reference",
+    kind: SignalKind::PointedReference,
     cap: 3.0,
 };
 const PASSIVE_AGGRESSIVE: Rule = Rule {
-    kind: "passive_aggressive",
+    kind: SignalKind::PassiveAggressive,
     cap: 3.0,
 };
 const EVASIVE_REPLY: Rule = Rule {
-    kind: "evasive_reply",
+    kind: SignalKind::EvasiveReply,
     cap: 3.0,
 };
 const CURT_REPLY: Rule = Rule {
-    kind: "curt_reply",
+    kind: SignalKind::CurtReply,
     cap: 3.0,
 };
 const SHOUTING: Rule = Rule {
-    kind: "shouting",
+    kind: SignalKind::Shouting,
     cap: 3.0,
 };
 const NEGATIVE_TONE: Rule = Rule {
-    kind: "negative_tone",
+    kind: SignalKind::NegativeTone,
     cap: 3.0,
 };
 const LONG_GAP: Rule = Rule {
-    kind: "long_gap",
+    kind: SignalKind::LongGap,
     cap: 3.0,
 };
 const CROSSED_MESSAGES: Rule = Rule {
-    kind: "crossed_messages",
+    kind: SignalKind::CrossedMessages,
     cap: 3.0,
 };
 /// One per author switch beyond [`FREE_SWITCHES`] in the longest unresolved stretch.
 const BACK_AND_FORTH: Rule = Rule {
-    kind: "back_and_forth",
+    kind: SignalKind::BackAndForth,
     cap: 4.0,
 };
 /// Strength 1: the counted "messages" are the long ones.
 const GROWING_MESSAGES: Rule = Rule {
-    kind: "growing_messages",
+    kind: SignalKind::GrowingMessages,
     cap: 1.0,
 };
 const WITHDRAWAL: Rule = Rule {
-    kind: "withdrawal",
+    kind: SignalKind::Withdrawal,
     cap: 3.0,
 };
 const OWNERSHIP_GAP: Rule = Rule {
-    kind: "ownership_gap",
+    kind: SignalKind::OwnershipGap,
     cap: 3.0,
 };
 const SELF_DOUBT: Rule = Rule {
-    kind: "self_doubt",
+    kind: SignalKind::SelfDoubt,
     cap: 3.0,
 };
 /// Strength 1: one person apologising [`APOLOGIES_FROM_ONE`] times or more.
 const OVER_APOLOGISING: Rule = Rule {
-    kind: "over_apologising",
+    kind: SignalKind::OverApologising,
     cap: 1.0,
 };
 /// Strength 1: two people each start from a different value.
 const CONFLICTING_PLANS: Rule = Rule {
-    kind: "conflicting_plans",
+    kind: SignalKind::ConflictingPlans,
     cap: 1.0,
 };
 /// Strength 1: the thread stops on something unresolved.
 const OPEN_ENDING: Rule = Rule {
-    kind: "open_ending",
+    kind: SignalKind::OpenEnding,
     cap: 1.0,
 };
 const THANKS: Rule = Rule {
-    kind: "thanks",
+    kind: SignalKind::Thanks,
     cap: 3.0,
 };
 const AGREEMENT: Rule = Rule {
-    kind: "agreement",
+    kind: SignalKind::Agreement,
     cap: 3.0,
 };
 const QUESTION_ANSWERED: Rule = Rule {
-    kind: "question_answered",
+    kind: SignalKind::QuestionAnswered,
     cap: 4.0,
 };
 /// Strength 1 for a decision the thread ends on (nothing tense comes after
 /// it), otherwise [`EARLY_DECISION`].
 const DECISION: Rule = Rule {
-    kind: "decision",
+    kind: SignalKind::Decision,
     cap: 1.0,
 };
 const EARLY_DECISION: f64 = 0.3;
@@ -625,29 +627,6 @@ impl View<'_> {
     }
 }
 
-/// The end of the thread, or a message that settles something.
-pub(super) fn resolves(f: Option<&Features>) -> bool {
-    f.map_or(true, |f| {
-        !is_tense(f) && !f.only_question && (f.cues.has(Cue::Decision) || f.is_warm())
-    })
-}
-
-/// A message whose worry, edge or coldness outweighs any polite words in it.
-fn is_tense(f: &Features) -> bool {
-    [
-        Cue::Worry,
-        Cue::Pointed,
-        Cue::Evasive,
-        Cue::PassiveAggressive,
-        Cue::Withdrawal,
-        Cue::Disowning,
-    ]
-    .iter()
-    .any(|&c| f.cues.has(c))
-        || f.is_shouting()
-        || f.curt
-}
-
 /// True if `text` addresses `author` by first name or `@` handle.
 fn names(text: &str, author: &str) -> bool {
     let Some(first) = author.split_whitespace().next() else {
@@ -657,28 +636,6 @@ fn names(text: &str, author: &str) -> bool {
     first.chars().count() >= 2
         && super::message::words(text)
             .any(|(_, w)| w.trim_start_matches('@').eq_ignore_ascii_case(first))
-}
-
-pub(super) fn signal(kind: &str, weight: f64, found: &[usize], evidence: String) -> Signal {
-    Signal {
-        kind: kind.to_owned(),
-        weight,
-        messages: found.iter().map(|i| i + 1).collect(),
-        evidence,
-    }
-}
-
-/// Up to 60 characters of `text` from byte `at` (which callers take from the
-/// text itself), in quotes, with an ellipsis where it was cut.
-pub(super) fn quote(text: &str, at: usize) -> String {
-    let from = text.get(at..).unwrap_or(text);
-    let line = from.lines().next().unwrap_or("").trim();
-    let mut out: String = line.chars().take(60).collect();
-    if out.len() < line.len() || from.trim().len() > line.len() {
-        out.push('…');
-    }
-    let lead = if at > 0 { "…" } else { "" };
-    format!("“{lead}{out}”")
 }
 
 #[cfg(test)]
@@ -694,7 +651,9 @@ mod tests {
     }
 
     fn find(transcript: &str, kind: &str) -> Option<Signal> {
-        signals(transcript).into_iter().find(|s| s.kind == kind)
+        signals(transcript)
+            .into_iter()
+            .find(|s| s.kind.as_str() == kind)
     }
 
     /// `kind` fires on `hit` (at `messages`) and stays quiet on `miss`.
@@ -903,7 +862,7 @@ mod tests {
         for kind in ["thanks", "agreement", "decision", "question_answered"] {
             let s = all
                 .iter()
-                .find(|s| s.kind == kind)
+                .find(|s| s.kind.as_str() == kind)
                 .unwrap_or_else(|| panic!("{kind}"));
             assert!(s.weight < 0.0, "{kind}");
         }

@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::kind::SignalKind;
 use super::lexicon;
 use super::message::{lowercase_into, words};
 use super::Signal;
@@ -29,13 +30,13 @@ enum Framing {
 pub fn draft(thread: &Thread, signals: &[Signal]) -> String {
     let framing = signals
         .iter()
-        .filter(|s| s.weight > 0.0 && super::is_behaviour(&s.kind))
+        .filter(|s| s.weight > 0.0 && s.kind.is_behaviour())
         .max_by(|a, b| {
             a.weight
                 .total_cmp(&b.weight)
-                .then_with(|| b.kind.cmp(&a.kind))
+                .then_with(|| b.kind.as_str().cmp(a.kind.as_str()))
         })
-        .map_or(Framing::GoingInCircles, |s| framing_of(&s.kind));
+        .map_or(Framing::GoingInCircles, |s| framing_of(s.kind));
     let topic = topic(thread).map_or_else(|| "this".to_owned(), |t| format!("the {t}"));
     let rounds = in_words(turns(thread).max(2));
     let messages = in_words(thread.messages.len());
@@ -68,15 +69,20 @@ pub fn draft(thread: &Thread, signals: &[Signal]) -> String {
     }
 }
 
-fn framing_of(kind: &str) -> Framing {
+/// The framing a signal of `kind` calls for, when it is the strongest.
+fn framing_of(kind: SignalKind) -> Framing {
+    use SignalKind::*;
     match kind {
-        "two_readings" => Framing::TwoReadings,
-        "unanswered_question" | "repeated_question" | "evasive_reply" | "long_gap" => {
-            Framing::OpenQuestions
+        TwoReadings => Framing::TwoReadings,
+        UnansweredQuestion | RepeatedQuestion | EvasiveReply | LongGap => Framing::OpenQuestions,
+        Worry => Framing::Worry,
+        PointedReference | CurtReply | Shouting | NegativeTone => Framing::Tension,
+        PassiveAggressive | BackAndForth | GrowingMessages | Withdrawal | SelfDoubt
+        | OwnershipGap | OverApologising | ConflictingPlans | OpenEnding | CrossedMessages
+        | Thanks | Agreement | Decision | QuestionAnswered | ThreadLength | Participants
+        | OneVoiceRun | UnresolvedTail | LengthGrowth | UnansweredShare | Word(_) => {
+            Framing::GoingInCircles
         }
-        "worry" => Framing::Worry,
-        "pointed_reference" | "curt_reply" | "shouting" | "negative_tone" => Framing::Tension,
-        _ => Framing::GoingInCircles,
     }
 }
 
@@ -253,7 +259,7 @@ mod tests {
     #[test]
     fn counts_rounds_in_words_and_names_the_topic() {
         let signals = [Signal {
-            kind: "back_and_forth".into(),
+            kind: SignalKind::BackAndForth,
             weight: 0.4,
             messages: vec![1, 2],
             evidence: String::new(),
@@ -268,20 +274,26 @@ mod tests {
 
     #[test]
     fn the_framing_follows_the_strongest_signal() {
-        let signal = |kind: &str, weight: f64| Signal {
-            kind: kind.into(),
+        let signal = |kind: SignalKind, weight: f64| Signal {
+            kind,
             weight,
             messages: vec![1],
             evidence: String::new(),
         };
         let worry = draft(
             &circling(),
-            &[signal("worry", 0.7), signal("back_and_forth", 0.2)],
+            &[
+                signal(SignalKind::Worry, 0.7),
+                signal(SignalKind::BackAndForth, 0.2),
+            ],
         );
         assert!(worry.contains("everyone is okay"), "{worry}");
         let readings = draft(
             &circling(),
-            &[signal("two_readings", 0.6), signal("thanks", -0.9)],
+            &[
+                signal(SignalKind::TwoReadings, 0.6),
+                signal(SignalKind::Thanks, -0.9),
+            ],
         );
         assert!(readings.contains("two different ways"), "{readings}");
     }

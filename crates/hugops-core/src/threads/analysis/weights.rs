@@ -3,83 +3,79 @@
 //! `cargo run --release -p hugops-bench --bin thread-features tests/threads/corpus > target/features.csv`
 //! then `/usr/bin/python3 scripts/fit_thread_model.py target/features.csv --write`.
 
+use super::kind::{LexiconWord, SignalKind};
+
 /// The log-odds of a thread whose features are all 0.
 pub const BIAS: f64 = -2.5641;
 
-/// The fitted weight of each feature, per unit of its strength.
-pub const WEIGHTS: [(&str, f64); 50] = [
-    ("unanswered_question", 0.0824),
-    ("repeated_question", 0.5559),
-    ("two_readings", 0.5270),
-    ("worry", 0.2187),
-    ("pointed_reference", 0.2251),
-    ("passive_aggressive", 0.0840),
-    ("evasive_reply", 0.4731),
-    ("curt_reply", 0.8283),
-    ("back_and_forth", 0.0879),
-    ("growing_messages", 0.5272),
-    ("withdrawal", 1.3291),
-    ("self_doubt", 0.4681),
-    ("ownership_gap", 0.2841),
-    ("over_apologising", -0.3507),
-    ("conflicting_plans", 0.8291),
-    ("open_ending", 0.8300),
-    ("shouting", -0.1897),
-    ("negative_tone", -0.3334),
-    ("long_gap", 0.1724),
-    ("crossed_messages", -0.1782),
-    ("thanks", -0.1447),
-    ("agreement", -0.2001),
-    ("decision", -0.3950),
-    ("question_answered", -0.2337),
-    ("thread_length", 0.3734),
-    ("participants", -0.1506),
-    ("one_voice_run", 0.1866),
-    ("unresolved_tail", 1.3274),
-    ("length_growth", 0.0237),
-    ("unanswered_share", 0.2082),
-    ("word_asked", 0.3546),
-    ("word_because", 0.1274),
-    ("word_been", 0.5328),
-    ("word_did", 0.1065),
-    ("word_just", 0.3265),
-    ("word_know", 0.6258),
-    ("word_let", 1.3247),
-    ("word_not", 0.2129),
-    ("word_rather", 0.2580),
-    ("word_really", 0.8028),
-    ("word_said", 0.4630),
-    ("word_says", 0.2546),
-    ("word_sure", 0.9477),
-    ("word_think", 0.8600),
-    ("word_this", 0.2679),
-    ("word_thought", 0.3722),
-    ("word_two", 0.1972),
-    ("word_was", 0.5196),
-    ("word_whether", 0.5018),
-    ("word_which", 0.4077),
-];
+/// The fitted weight of feature `kind`, per unit of its strength.
+pub fn of(kind: SignalKind) -> f64 {
+    match kind {
+        SignalKind::UnansweredQuestion => 0.0824,
+        SignalKind::RepeatedQuestion => 0.5559,
+        SignalKind::TwoReadings => 0.5270,
+        SignalKind::Worry => 0.2187,
+        SignalKind::PointedReference => 0.2251,
+        SignalKind::PassiveAggressive => 0.0840,
+        SignalKind::EvasiveReply => 0.4731,
+        SignalKind::CurtReply => 0.8283,
+        SignalKind::BackAndForth => 0.0879,
+        SignalKind::GrowingMessages => 0.5272,
+        SignalKind::Withdrawal => 1.3291,
+        SignalKind::SelfDoubt => 0.4681,
+        SignalKind::OwnershipGap => 0.2841,
+        SignalKind::OverApologising => -0.3507,
+        SignalKind::ConflictingPlans => 0.8291,
+        SignalKind::OpenEnding => 0.8300,
+        SignalKind::Shouting => -0.1897,
+        SignalKind::NegativeTone => -0.3334,
+        SignalKind::LongGap => 0.1724,
+        SignalKind::CrossedMessages => -0.1782,
+        SignalKind::Thanks => -0.1447,
+        SignalKind::Agreement => -0.2001,
+        SignalKind::Decision => -0.3950,
+        SignalKind::QuestionAnswered => -0.2337,
+        SignalKind::ThreadLength => 0.3734,
+        SignalKind::Participants => -0.1506,
+        SignalKind::OneVoiceRun => 0.1866,
+        SignalKind::UnresolvedTail => 1.3274,
+        SignalKind::LengthGrowth => 0.0237,
+        SignalKind::UnansweredShare => 0.2082,
+        SignalKind::Word(word) => word.weight(),
+    }
+}
 
-/// The lexicon words, sorted (at most 64: a message keeps them as bits).
-pub const LEXICON: [&str; 20] = [
-    "asked", "because", "been", "did", "just", "know", "let", "not", "rather", "really", "said",
-    "says", "sure", "think", "this", "thought", "two", "was", "whether", "which",
+/// The lexicon words, sorted (at most 64: a message keeps them as bits), with
+/// their fitted weights.
+pub const LEXICON: [LexiconWord; 20] = [
+    LexiconWord::new("asked", "word_asked", 0.3546),
+    LexiconWord::new("because", "word_because", 0.1274),
+    LexiconWord::new("been", "word_been", 0.5328),
+    LexiconWord::new("did", "word_did", 0.1065),
+    LexiconWord::new("just", "word_just", 0.3265),
+    LexiconWord::new("know", "word_know", 0.6258),
+    LexiconWord::new("let", "word_let", 1.3247),
+    LexiconWord::new("not", "word_not", 0.2129),
+    LexiconWord::new("rather", "word_rather", 0.2580),
+    LexiconWord::new("really", "word_really", 0.8028),
+    LexiconWord::new("said", "word_said", 0.4630),
+    LexiconWord::new("says", "word_says", 0.2546),
+    LexiconWord::new("sure", "word_sure", 0.9477),
+    LexiconWord::new("think", "word_think", 0.8600),
+    LexiconWord::new("this", "word_this", 0.2679),
+    LexiconWord::new("thought", "word_thought", 0.3722),
+    LexiconWord::new("two", "word_two", 0.1972),
+    LexiconWord::new("was", "word_was", 0.5196),
+    LexiconWord::new("whether", "word_whether", 0.5018),
+    LexiconWord::new("which", "word_which", 0.4077),
 ];
 
 /// The position of `word` in [`LEXICON`].
 pub fn lexicon_index(word: &str) -> Option<usize> {
-    LEXICON.binary_search(&word).ok()
+    LEXICON.binary_search_by(|w| w.word().cmp(word)).ok()
 }
 
 /// True if `word` could be a lexicon word: only the letters a–z.
 pub fn is_lexicon_word(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())
-}
-
-/// The weight of feature `kind`; 0 for an unknown one.
-pub fn of(kind: &str) -> f64 {
-    WEIGHTS
-        .iter()
-        .find(|(k, _)| *k == kind)
-        .map_or(0.0, |&(_, w)| w)
 }

@@ -2,10 +2,10 @@
 //! that use it (strength: how many, up to [`CAP`]). The words and their
 //! weights come from the fit (docs/threads.md lists them).
 
+use super::kind::SignalKind;
 use super::message::Features;
-use super::signals::{quote, signal};
+use super::signal::{quote, signal, Signal};
 use super::weights::LEXICON;
-use super::Signal;
 use crate::threads::Thread;
 
 /// Kind prefix of a lexicon feature: `word_told`.
@@ -33,13 +33,13 @@ pub fn all(thread: &Thread, features: &[Features]) -> Vec<Signal> {
     LEXICON
         .iter()
         .zip(found)
-        .filter_map(|(word, messages)| {
+        .filter_map(|(&word, messages)| {
             let first = *messages.first()?;
             let text = thread.messages.get(first).map_or("", |m| m.text.as_str());
             let n = messages.len();
-            let evidence = format!("“{word}” in {n} message(s): {}", quote(text, 0));
+            let evidence = format!("“{}” in {n} message(s): {}", word.word(), quote(text, 0));
             Some(signal(
-                &format!("{PREFIX}{word}"),
+                SignalKind::Word(word),
                 (n as f64).min(CAP),
                 &messages,
                 evidence,
@@ -78,12 +78,12 @@ mod tests {
 
     #[test]
     fn each_lexicon_word_counts_its_messages_up_to_the_cap() {
-        let word = LEXICON[0];
+        let word = LEXICON[0].word();
         let used = format!("I {} it", word.to_uppercase());
         let found = signals(&[&used, "nothing", &used, &used, &used]);
         let s = found
             .iter()
-            .find(|s| s.kind == format!("{PREFIX}{word}"))
+            .find(|s| s.kind.as_str() == format!("{PREFIX}{word}"))
             .expect("fires");
         assert_eq!(s.messages, [1, 3, 4, 5]);
         assert_eq!(s.weight, CAP);
@@ -91,8 +91,17 @@ mod tests {
     }
 
     #[test]
+    fn lexicon_words_are_sorted_and_named_after_the_word() {
+        assert!(LEXICON.windows(2).all(|w| w[0].word() < w[1].word()));
+        for word in LEXICON {
+            let name = SignalKind::Word(word).as_str();
+            assert_eq!(name, format!("{PREFIX}{}", word.word()));
+        }
+    }
+
+    #[test]
     fn words_outside_the_lexicon_and_parts_of_words_do_not_count() {
-        let word = LEXICON[0];
+        let word = LEXICON[0].word();
         let glued = format!("x{word}x 12345 zzzz");
         assert!(signals(&[&glued]).is_empty());
     }
