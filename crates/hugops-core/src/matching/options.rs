@@ -14,11 +14,12 @@ pub struct MatchOptions {
     /// A buddy has at least this many days of tenure (default 180).
     pub min_tenure_days: u32,
     pub weights: Weights,
-    /// Fill [`MatchResult::candidates`](super::MatchResult::candidates) with every feasible pair (default
-    /// false: the list can be large).
+    /// Fill [`MatchResult::candidates`](super::MatchResult::candidates) with
+    /// every feasible pair (default false: the list can be large).
     pub include_candidates: bool,
     /// Pairs `(joiner, buddy)` kept whatever else happens, as long as they
-    /// are feasible and the buddy's capacity allows (see [`MatchResult::ignored_locks`](super::MatchResult::ignored_locks)).
+    /// are feasible and the buddy's capacity allows (see
+    /// [`MatchResult::ignored_locks`](super::MatchResult::ignored_locks)).
     pub locks: Vec<(String, String)>,
     /// How many of each joiner's best candidates to list in
     /// [`MatchResult::alternatives`](super::MatchResult::alternatives) (default 0).
