@@ -15,6 +15,8 @@ pub mod roster;
 pub mod schedule;
 pub mod settings;
 pub mod store;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod threads;
 
 pub use error::{Error, ErrorCode, Result};

@@ -340,7 +340,7 @@ mod tests {
 
     const HEADER: &str = "name,email,team,timezone,start_date,interests,buddy_capacity,working_hours,opt_out,extra_column\n";
 
-    /// The first rows of /work/shared/samples/roster.csv (with its BOM).
+    /// The first rows of the project's sample roster (with its BOM).
     const SAMPLE_ROSTER: &str = "\u{feff}name,email,team,timezone,start_date,interests,buddy_capacity,working_hours,opt_out,extra_column
 Hana Nguyen,p000037@example.org,SRE,Africa/Lagos,2021-11-05,kubernetes;rust;coffee;films,,09:00-17:00,true,
 Bo Dubois,p000014@example.org,Design,America/Sao_Paulo,2025-06-02,climbing;hiking;kubernetes,3,,,note
@@ -350,7 +350,7 @@ Jun Mensah,p000004@example.org,SRE,Australia/Sydney,2026-12-12,,,07:30-15:30,,
 Søren Mensah,p000025@example.org,Design,UTC,2020-05-18,,0,,,
 ";
 
-    /// The first rows of /work/shared/samples/buddy-history.csv.
+    /// The first rows of the project's sample buddy history.
     const SAMPLE_HISTORY: &str = "joiner_email,buddy_email,date
 p000009@example.org,p000035@example.org,2026-01-15
 p000005@example.org,p000032@example.org,2026-01-15

@@ -1,31 +1,19 @@
-//! People and options shared by the matching tests.
+//! People and options shared by the matching tests, built with the test kit.
 
-use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 
 use super::MatchOptions;
 use crate::roster::Person;
+use crate::testing::PersonBuilder;
+pub(super) use crate::testing::{date as d, hm as t};
 
-pub(super) fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-pub(super) fn t(s: &str) -> NaiveTime {
-    NaiveTime::parse_from_str(s, "%H:%M").unwrap()
-}
-
+/// A person on `team` in `tz`, started on `start`, 09:00-17:00.
 pub(super) fn person(email: &str, team: &str, tz: Tz, start: &str) -> Person {
-    Person {
-        name: email.split('@').next().unwrap().to_owned(),
-        email: email.to_owned(),
-        team: team.to_owned(),
-        timezone: tz,
-        start_date: d(start),
-        interests: Vec::new(),
-        buddy_capacity: 1,
-        working_hours: (t("09:00"), t("17:00")),
-        opt_out: false,
-    }
+    PersonBuilder::new(email)
+        .team(team)
+        .zone(tz)
+        .started(start)
+        .build()
 }
 
 pub(super) const TODAY: &str = "2026-11-24";
