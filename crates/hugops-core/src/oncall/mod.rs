@@ -5,8 +5,13 @@
 //! calendar events by [`event`]); [`ledger::report`] applies the rules and
 //! [`next_shift`] and [`thanks`] turn the report into next steps.
 
+pub mod bands;
 pub mod event;
 pub mod incidents;
+pub mod ledger;
+pub mod merge;
+pub mod metrics;
+mod on_call;
 pub mod roster;
 pub mod shifts;
 

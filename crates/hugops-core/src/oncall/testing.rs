@@ -2,8 +2,13 @@
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
+use super::bands::band;
+use super::incidents::Incident;
+use super::ledger::{Interruption, PersonLedger, Profile};
 use super::roster::Member;
-use crate::clock::parse_instant;
+use super::shifts::Shift;
+use super::Period;
+use crate::clock::{parse_instant, Interval};
 use crate::roster::Person;
 
 /// An RFC 3339 instant; panics on a malformed one.
@@ -40,5 +45,66 @@ pub fn member_with(name: &str, email: &str, tz: &str, work: &str, sleep: &str) -
             opt_out: false,
         },
         sleep: span(sleep),
+    }
+}
+
+/// A high-urgency incident created at `created`, assigned to nobody.
+pub fn incident(created: &str) -> Incident {
+    Incident {
+        id: None,
+        title: None,
+        service: None,
+        urgency: None,
+        created_at: at(created),
+        resolved_at: None,
+        url: None,
+        assignee: None,
+    }
+}
+
+/// A shift of `email` over `[start, end)`.
+pub fn shift(email: &str, start: &str, end: &str) -> Shift {
+    Shift {
+        start: at(start),
+        end: at(end),
+        who: Some(email.into()),
+        summary: String::new(),
+    }
+}
+
+/// The period `[from, to)` from `YYYY-MM-DD` dates.
+pub fn period(from: &str, to: &str) -> Period {
+    Period {
+        from: from.parse().expect("valid date"),
+        to: to.parse().expect("valid date"),
+    }
+}
+
+/// A span of time from two instants.
+pub fn span(start: &str, end: &str) -> Interval {
+    Interval {
+        start: at(start),
+        end: at(end),
+    }
+}
+
+/// A ledger of `m` with the given shifts and one interruption (banded by the
+/// rules) at each of the time-sorted `times`.
+pub fn person(m: &Member, shifts: &[Interval], times: &[&str]) -> PersonLedger {
+    let profile = Profile::of(m);
+    let interruptions = times
+        .iter()
+        .enumerate()
+        .map(|(k, t)| Interruption {
+            at: at(t),
+            band: band(&profile, at(t)),
+            incident: k as u32,
+        })
+        .collect();
+    PersonLedger {
+        profile,
+        shifts: shifts.to_vec(),
+        pages: times.len() as u32,
+        interruptions,
     }
 }
