@@ -18,14 +18,7 @@ pub fn merge(mut spans: Vec<Interval>) -> Vec<Interval> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::oncall::testing::at;
-
-    fn span(a: &str, b: &str) -> Interval {
-        Interval {
-            start: at(a),
-            end: at(b),
-        }
-    }
+    use crate::oncall::testing::span;
 
     #[test]
     fn joins_overlapping_and_touching_keeps_gaps() {

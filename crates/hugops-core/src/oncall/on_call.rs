@@ -60,14 +60,7 @@ impl OnCallIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::oncall::testing::at;
-
-    fn span(a: &str, b: &str) -> Interval {
-        Interval {
-            start: at(a),
-            end: at(b),
-        }
-    }
+    use crate::oncall::testing::{at, span};
 
     #[test]
     fn finds_everyone_on_call_with_half_open_shifts() {
