@@ -2,18 +2,21 @@
 //! into their sleep or their evenings, so a team can share the load fairly.
 //!
 //! Inputs are read by [`roster`], [`shifts`] and [`incidents`] (or built from
-//! calendar events by [`event`]); [`ledger::report`] applies the rules and
+//! calendar events by [`event`]); [`report::report`] applies the rules and
 //! [`next_shift`] and [`thanks`] turn the report into next steps.
 
 pub mod bands;
 pub mod event;
+pub mod fairness;
 pub mod incidents;
 pub mod ledger;
 pub mod merge;
 pub mod metrics;
 mod on_call;
+pub mod report;
 pub mod roster;
 pub mod shifts;
+pub mod warnings;
 
 #[cfg(test)]
 mod testing;
@@ -48,4 +51,9 @@ impl Period {
         let i = self.interval();
         (i.end - i.start).num_seconds() as f64 / 3600.0
     }
+}
+
+/// The first word of a name, for messages that speak to people.
+pub(crate) fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
 }

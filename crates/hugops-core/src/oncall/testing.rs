@@ -108,3 +108,19 @@ pub fn person(m: &Member, shifts: &[Interval], times: &[&str]) -> PersonLedger {
         interruptions,
     }
 }
+
+/// Priya in Berlin (22:00-08:00 sleep), Bo in Kathmandu (+05:45, works
+/// 10:00-18:00, sleeps 00:00-08:00) and Eve in Eucla (+08:45).
+pub fn rotation() -> Vec<Member> {
+    vec![
+        member("Priya Raman", "priya@x.org", "Europe/Berlin"),
+        member_with(
+            "Bo Shrestha",
+            "bo@x.org",
+            "Asia/Kathmandu",
+            "10:00-18:00",
+            "00:00-08:00",
+        ),
+        member("Eve Lee", "eve@x.org", "Australia/Eucla"),
+    ]
+}

@@ -1,18 +1,5 @@
 use super::*;
-use crate::oncall::testing::{at, incident, member, member_with, period, shift};
-
-fn rotation() -> Vec<Member> {
-    vec![
-        member("Priya Raman", "priya@x.org", "Europe/Berlin"),
-        member_with(
-            "Bo Shrestha",
-            "bo@x.org",
-            "Asia/Kathmandu",
-            "10:00-18:00",
-            "00:00-08:00",
-        ),
-    ]
-}
+use crate::oncall::testing::{at, incident, period, rotation, shift};
 
 fn assigned(created: &str, to: &str) -> Incident {
     Incident {
