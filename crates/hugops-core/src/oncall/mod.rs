@@ -12,10 +12,12 @@ pub mod incidents;
 pub mod ledger;
 pub mod merge;
 pub mod metrics;
+pub mod next_shift;
 mod on_call;
 pub mod report;
 pub mod roster;
 pub mod shifts;
+pub mod thanks;
 pub mod warnings;
 
 #[cfg(test)]

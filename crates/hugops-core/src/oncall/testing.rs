@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use super::bands::band;
 use super::incidents::Incident;
 use super::ledger::{Interruption, PersonLedger, Profile};
+use super::report::{report, Report};
 use super::roster::Member;
 use super::shifts::Shift;
 use super::Period;
@@ -123,4 +124,15 @@ pub fn rotation() -> Vec<Member> {
         ),
         member("Eve Lee", "eve@x.org", "Australia/Eucla"),
     ]
+}
+
+/// The report of the week from Monday 2026-03-23 (Berlin springs forward
+/// on its Sunday) for [`rotation`].
+pub fn march_week(shifts: &[Shift], incidents: &[Incident]) -> Report {
+    report(
+        &rotation(),
+        shifts,
+        incidents,
+        period("2026-03-23", "2026-03-30"),
+    )
 }

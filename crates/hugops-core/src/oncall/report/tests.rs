@@ -1,6 +1,6 @@
 use super::*;
 use crate::oncall::incidents::Urgency;
-use crate::oncall::testing::{incident, period, rotation, shift};
+use crate::oncall::testing::{incident, march_week, shift};
 use crate::oncall::warnings::WarningKind;
 
 /// Business, off-hours and sleep interruptions.
@@ -44,12 +44,7 @@ fn week() -> Report {
             ..incident("2026-03-29T05:00:00Z") // Bo 10:45 Sun: off hours
         },
     ];
-    report(
-        &rotation(),
-        &shifts,
-        &incidents,
-        period("2026-03-23", "2026-03-30"),
-    )
+    march_week(&shifts, &incidents)
 }
 
 #[test]
