@@ -10,6 +10,7 @@ pub mod error;
 mod fs;
 pub mod journal;
 pub mod matching;
+pub mod oncall;
 pub mod reminders;
 pub mod roster;
 pub mod schedule;
