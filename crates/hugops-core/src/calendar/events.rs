@@ -269,10 +269,15 @@ impl<'a> Reader<'a> {
             Length::Span(span) => frame.to_utc(local + Duration::days(span.days)) + span.exact,
         };
 
+        // Rule: a DATE in EXDATE removes every occurrence on that local day.
         let mut exdates = Vec::new();
+        let mut excluded_days = Vec::new();
         for exdate in event.all("EXDATE") {
             for value in list(&exdate.value) {
-                exdates.push(frame.to_local(self.instant(exdate, value, frame)?));
+                match self.parse(exdate, value)? {
+                    RawTime::Date(day) => excluded_days.push(day),
+                    _ => exdates.push(frame.to_local(self.instant(exdate, value, frame)?)),
+                }
             }
         }
         let mut rdates = Vec::new();
@@ -287,7 +292,10 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        periods.retain(|(start, _)| !exdates.contains(&frame.to_local(*start)));
+        let excluded = |local: NaiveDateTime| {
+            exdates.contains(&local) || excluded_days.contains(&local.date())
+        };
+        periods.retain(|(start, _)| !excluded(frame.to_local(*start)));
 
         let longest = match length {
             Length::Wall(wall) => wall,
@@ -310,6 +318,7 @@ impl<'a> Reader<'a> {
         )?;
         let mut spans: Vec<_> = starts
             .into_iter()
+            .filter(|local| !excluded_days.contains(&local.date()))
             .map(|local| (frame.to_utc(local), end_of(local)))
             .collect();
         spans.extend(periods);

@@ -232,3 +232,13 @@ fn a_file_that_is_not_a_calendar_is_an_error() {
         "t.ics: line 1: field `HELLO`: property outside any BEGIN/END block"
     );
 }
+
+#[test]
+fn a_date_exdate_removes_the_occurrences_of_that_day() {
+    let got = expand(
+        "BEGIN:VEVENT\nUID:r\nDTSTART:20240609T030000Z\nRRULE:FREQ=DAILY;COUNT=3\n\
+         EXDATE;VALUE=DATE:20240610\nEND:VEVENT\n",
+    )
+    .unwrap();
+    assert_eq!(starts(&got), ["2024-06-09 03:00", "2024-06-11 03:00"]);
+}
