@@ -10,7 +10,8 @@ with these files.
 
 Setup: python3 -m venv /tmp/calvenv
        /tmp/calvenv/bin/pip install icalendar recurring-ical-events
-Run:   /tmp/calvenv/bin/python scripts/calendar_reference.py
+Run:   /tmp/calvenv/bin/python scripts/calendar_reference.py [DIR]
+       (DIR: another folder of .ics files, default tests/calendars)
 """
 
 import datetime as dt
@@ -53,9 +54,14 @@ def instances(path):
 
 
 def main():
-    for path in sorted(CALENDARS.glob("*.ics")):
+    folder = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else CALENDARS
+    for path in sorted(folder.glob("*.ics")):
         expected = path.with_name(path.stem + ".expected.json")
-        result = instances(path)
+        try:
+            result = instances(path)
+        except Exception as error:  # a file Python cannot read has no reference
+            print(f"{path.name}: {error!r}", file=sys.stderr)
+            continue
         expected.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
         print(f"{path.name}: {len(result)} instances", file=sys.stderr)
 

@@ -272,7 +272,7 @@ impl<'a> Reader<'a> {
         // Rule: a DATE in EXDATE removes every occurrence on that local day.
         let mut exdates = Vec::new();
         let mut excluded_days = Vec::new();
-        for exdate in event.all("EXDATE") {
+        for exdate in recurrence(event, "EXDATE") {
             for value in list(&exdate.value) {
                 match self.parse(exdate, value)? {
                     RawTime::Date(day) => excluded_days.push(day),
@@ -282,7 +282,7 @@ impl<'a> Reader<'a> {
         }
         let mut rdates = Vec::new();
         let mut periods = Vec::new();
-        for rdate in event.all("RDATE") {
+        for rdate in recurrence(event, "RDATE") {
             for value in list(&rdate.value) {
                 match value.split_once('/') {
                     Some((first, second)) => {
@@ -306,7 +306,7 @@ impl<'a> Reader<'a> {
             frame.to_local(window.0) - longest.max(Duration::zero()) - margin,
             frame.to_local(window.1) + margin,
         );
-        let rules: Vec<_> = event.all("RRULE").collect();
+        let rules: Vec<_> = recurrence(event, "RRULE").collect();
         let starts = local_occurrences(
             self.path,
             start,
@@ -346,6 +346,13 @@ impl<'a> Reader<'a> {
         };
         Ok((start, end))
     }
+}
+
+/// The recurrence properties `name` of `event`. Rule: an event with a
+/// RECURRENCE-ID is that one instance, whatever rules it repeats.
+fn recurrence<'e>(event: &'e Component, name: &'e str) -> impl Iterator<Item = &'e Property> + 'e {
+    let single = event.property("RECURRENCE-ID").is_some();
+    event.all(name).filter(move |_| !single)
 }
 
 /// The values of a comma-separated list property, blanks dropped.

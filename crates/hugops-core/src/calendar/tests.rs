@@ -242,3 +242,13 @@ fn a_date_exdate_removes_the_occurrences_of_that_day() {
     .unwrap();
     assert_eq!(starts(&got), ["2024-06-09 03:00", "2024-06-11 03:00"]);
 }
+
+#[test]
+fn an_override_is_one_instance_even_with_its_own_rules() {
+    let got = expand(
+        "BEGIN:VEVENT\nUID:o\nRECURRENCE-ID:20240327T130000Z\nDTSTART:20240327T130000Z\n\
+         RRULE:FREQ=DAILY;COUNT=3\nRDATE:20240401T130000Z\nEND:VEVENT\n",
+    )
+    .unwrap();
+    assert_eq!(starts(&got), ["2024-03-27 13:00"]);
+}

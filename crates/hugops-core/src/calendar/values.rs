@@ -46,6 +46,10 @@ pub(crate) struct Span {
     pub exact: Duration,
 }
 
+/// The longest DURATION accepted, a century: longer ones are typos, and
+/// would overflow date arithmetic.
+const MAX_DURATION_DAYS: i64 = 36_525;
+
 /// Reads `[+-]P[nW]` or `[+-]P[nD][T[nH][nM][nS]]`.
 pub(crate) fn parse_duration(text: &str) -> Result<Span, String> {
     let bad = || format!("`{text}` is not a duration such as PT1H30M or P1D");
@@ -65,7 +69,11 @@ pub(crate) fn parse_duration(text: &str) -> Result<Span, String> {
             '0'..='9' => number.push(c),
             'T' if number.is_empty() && !in_time => in_time = true,
             unit => {
-                let n: i64 = number.parse().map_err(|_| bad())?;
+                let n: i64 = number
+                    .parse()
+                    .ok()
+                    .filter(|n| *n <= MAX_DURATION_DAYS * 86_400)
+                    .ok_or_else(bad)?;
                 number.clear();
                 any = true;
                 match (unit, in_time) {
@@ -81,6 +89,9 @@ pub(crate) fn parse_duration(text: &str) -> Result<Span, String> {
     }
     if !any || !number.is_empty() {
         return Err(bad());
+    }
+    if span.days.abs() > MAX_DURATION_DAYS || span.exact.num_days().abs() > MAX_DURATION_DAYS {
+        return Err(format!("`{text}` is longer than {MAX_DURATION_DAYS} days"));
     }
     span.days *= sign;
     span.exact = span.exact * sign as i32;
@@ -135,7 +146,17 @@ mod tests {
             parse_duration("-PT15M").unwrap().exact,
             Duration::minutes(-15)
         );
-        for bad in ["", "P", "PT", "1H", "P1H", "PT1D", "P1"] {
+        for bad in [
+            "",
+            "P",
+            "PT",
+            "1H",
+            "P1H",
+            "PT1D",
+            "P1",
+            "P999999999999999999W",
+            "P36526D",
+        ] {
             assert!(parse_duration(bad).is_err(), "{bad}");
         }
     }
