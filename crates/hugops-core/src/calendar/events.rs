@@ -1,6 +1,6 @@
 //! VEVENTs turned into the instances that overlap a period.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
@@ -69,20 +69,20 @@ pub(crate) fn expand(
     for calendar in calendars {
         calendar.descendants("VEVENT", &mut vevents);
     }
-    let uid = |event: &Component| {
-        event
-            .property("UID")
-            .map(|p| p.value.trim().to_owned())
-            .unwrap_or_default()
-    };
-    let masters: HashSet<String> = vevents
+    let master_uids: HashSet<&str> = vevents
         .iter()
         .filter(|e| e.property("RECURRENCE-ID").is_none())
         .map(|e| uid(e))
         .collect();
-    let (overrides, masters): (Vec<&Component>, Vec<&Component>) = vevents
-        .into_iter()
-        .partition(|e| e.property("RECURRENCE-ID").is_some() && masters.contains(&uid(e)));
+    let mut overrides: HashMap<&str, Vec<&Component>> = HashMap::new();
+    let mut masters = Vec::new();
+    for event in vevents {
+        if event.property("RECURRENCE-ID").is_some() && master_uids.contains(uid(event)) {
+            overrides.entry(uid(event)).or_default().push(event);
+        } else {
+            masters.push(event);
+        }
+    }
 
     let mut expanded = Expanded::default();
     for master in masters {
@@ -97,9 +97,8 @@ pub(crate) fn expand(
                 continue;
             }
         };
-        let master_uid = uid(master);
         let mut replaced = HashSet::new();
-        for over in overrides.iter().filter(|o| uid(o) == master_uid) {
+        for over in overrides.get(uid(master)).into_iter().flatten() {
             let rid = over.property("RECURRENCE-ID").expect("partitioned on it");
             replaced.insert(reader.instant(rid, &rid.value, frame)?);
             if !is_cancelled(over) {
@@ -126,6 +125,11 @@ pub(crate) fn expand(
         (a.start, a.end, &a.summary, &a.uid).cmp(&(b.start, b.end, &b.summary, &b.uid))
     });
     Ok(expanded)
+}
+
+/// The UID, trimmed; empty when missing.
+fn uid(event: &Component) -> &str {
+    event.property("UID").map_or("", |p| p.value.trim())
 }
 
 fn is_cancelled(event: &Component) -> bool {
@@ -158,10 +162,7 @@ fn instance(event: &Component, (start, end): (DateTime<Utc>, DateTime<Utc>)) -> 
         summary: summary(event),
         attendees: event.all("ATTENDEE").filter_map(mail_address).collect(),
         organizer: event.property("ORGANIZER").and_then(mail_address),
-        uid: event
-            .property("UID")
-            .map(|p| p.value.trim().to_owned())
-            .unwrap_or_default(),
+        uid: uid(event).to_owned(),
     }
 }
 

@@ -6,6 +6,14 @@
 //! name, a Windows name as Exchange writes them, or the file's VTIMEZONE.
 //! All-day and floating events have no instant of their own; they are
 //! listed in [`Expanded::skipped`] rather than guessed.
+//!
+//! Crates: `rrule` (MIT/Apache-2.0, maintained, python-dateutil's
+//! algorithm) expands the rules. The file itself is read here
+//! (module `lines`): `icalendar`'s parser (MIT/Apache-2.0), `ical` (Apache-2.0
+//! in its repository, unstated on crates.io, releases rare) and `calcard`
+//! (MIT/Apache-2.0, Stalwart's, JMAP and rkyv machinery around it) all drop
+//! the source line of a property, which every error here names, and are
+//! lenient where this module must refuse the file.
 
 mod events;
 mod lines;

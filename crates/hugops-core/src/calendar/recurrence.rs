@@ -34,7 +34,7 @@ pub(crate) fn local_occurrences(
     until_to_local: &dyn Fn(DateTime<Utc>) -> NaiveDateTime,
 ) -> Result<Vec<NaiveDateTime>> {
     let dt_start = as_rrule_time(start);
-    let rules = rules
+    let validated = rules
         .iter()
         .map(|rule| {
             let text = normalise_until(path, rule, until_to_local)?;
@@ -44,7 +44,7 @@ pub(crate) fn local_occurrences(
         })
         .collect::<Result<Vec<_>>>()?;
     let set = RRuleSet::new(dt_start)
-        .set_rrules(rules)
+        .set_rrules(validated)
         .set_rdates(
             std::iter::once(start)
                 .chain(rdates.iter().copied())
@@ -54,13 +54,18 @@ pub(crate) fn local_occurrences(
         .set_exdates(exdates.iter().copied().map(as_rrule_time).collect())
         .after(as_rrule_time(window.0))
         .before(as_rrule_time(window.1));
+    let found = set.all(MAX_OCCURRENCES);
+    if found.limited {
+        let line = rules.first().map(|r| r.line);
+        return Err(Error::bad_file(
+            path,
+            line,
+            Some("RRULE"),
+            format!("more than {MAX_OCCURRENCES} occurrences near the period, or a rule that never matches"),
+        ));
+    }
     // `rrule` yields DTSTART twice when the rule produces it too.
-    let mut starts: Vec<_> = set
-        .all(MAX_OCCURRENCES)
-        .dates
-        .iter()
-        .map(|d| d.naive_utc())
-        .collect();
+    let mut starts: Vec<_> = found.dates.iter().map(|d| d.naive_utc()).collect();
     starts.sort();
     starts.dedup();
     Ok(starts)

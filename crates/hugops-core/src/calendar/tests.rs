@@ -252,3 +252,13 @@ fn an_override_is_one_instance_even_with_its_own_rules() {
     .unwrap();
     assert_eq!(starts(&got), ["2024-03-27 13:00"]);
 }
+
+#[test]
+fn a_rule_with_too_many_occurrences_in_the_period_is_refused() {
+    let message =
+        error("BEGIN:VEVENT\nUID:m\nDTSTART:20240101T000000Z\nRRULE:FREQ=MINUTELY\nEND:VEVENT\n");
+    assert!(
+        message.starts_with("t.ics: line 6: field `RRULE`: more than 65535 occurrences"),
+        "{message}"
+    );
+}
