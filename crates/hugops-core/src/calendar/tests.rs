@@ -130,10 +130,14 @@ fn a_recurrence_id_override_replaces_its_instance_and_a_cancelled_one_removes_it
 fn windows_tzids_are_mapped_to_iana_zones() {
     let got = expand(
         "BEGIN:VEVENT\nUID:w\nDTSTART;TZID=\"Pacific Standard Time\":20240701T090000\nEND:VEVENT\n\
-         BEGIN:VEVENT\nUID:g\nDTSTART;TZID=GMT Standard Time:20240701T090000\nEND:VEVENT\n",
+         BEGIN:VEVENT\nUID:g\nDTSTART;TZID=GMT Standard Time:20240701T090000\nEND:VEVENT\n\
+         BEGIN:VEVENT\nUID:e\nDTSTART;TZID=W. Europe Standard Time:20240701T090000\nEND:VEVENT\n",
     )
     .unwrap();
-    assert_eq!(starts(&got), ["2024-07-01 08:00", "2024-07-01 16:00"]);
+    assert_eq!(
+        starts(&got),
+        ["2024-07-01 07:00", "2024-07-01 08:00", "2024-07-01 16:00"]
+    );
 }
 
 #[test]
@@ -261,4 +265,15 @@ fn a_rule_with_too_many_occurrences_in_the_period_is_refused() {
         message.starts_with("t.ics: line 6: field `RRULE`: more than 65535 occurrences"),
         "{message}"
     );
+}
+
+#[test]
+fn a_utc_exdate_removes_the_instance_of_a_zoned_event_at_that_instant() {
+    let got = expand(
+        "BEGIN:VEVENT\nUID:z\nDTSTART;TZID=America/New_York:20240309T090000\nRRULE:FREQ=DAILY;COUNT=3\n\
+         EXDATE:20240311T130000Z\nEND:VEVENT\n",
+    )
+    .unwrap();
+    // 09:00 is 14:00Z before the DST change of 10 March and 13:00Z after.
+    assert_eq!(starts(&got), ["2024-03-09 14:00", "2024-03-10 13:00"]);
 }
