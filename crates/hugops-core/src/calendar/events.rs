@@ -69,20 +69,7 @@ pub(crate) fn expand(
     for calendar in calendars {
         calendar.descendants("VEVENT", &mut vevents);
     }
-    let master_uids: HashSet<&str> = vevents
-        .iter()
-        .filter(|e| e.property("RECURRENCE-ID").is_none())
-        .map(|e| uid(e))
-        .collect();
-    let mut overrides: HashMap<&str, Vec<&Component>> = HashMap::new();
-    let mut masters = Vec::new();
-    for event in vevents {
-        if event.property("RECURRENCE-ID").is_some() && master_uids.contains(uid(event)) {
-            overrides.entry(uid(event)).or_default().push(event);
-        } else {
-            masters.push(event);
-        }
-    }
+    let (masters, overrides) = split_overrides(vevents);
 
     let mut expanded = Expanded::default();
     for master in masters {
@@ -99,7 +86,7 @@ pub(crate) fn expand(
         };
         let mut replaced = HashSet::new();
         for over in overrides.get(uid(master)).into_iter().flatten() {
-            let rid = over.property("RECURRENCE-ID").expect("partitioned on it");
+            let rid = over.property("RECURRENCE-ID").expect("overrides have one");
             replaced.insert(reader.instant(rid, &rid.value, frame)?);
             if !is_cancelled(over) {
                 if let Kind::Timed(own) = reader.kind(over)? {
@@ -124,7 +111,29 @@ pub(crate) fn expand(
     expanded.events.sort_by(|a, b| {
         (a.start, a.end, &a.summary, &a.uid).cmp(&(b.start, b.end, &b.summary, &b.uid))
     });
+    // A master listed twice would repeat its overrides.
+    expanded.events.dedup();
     Ok(expanded)
+}
+
+/// Masters, and the overrides of each master's UID. Rule: an event with a
+/// RECURRENCE-ID whose UID has no master stands on its own.
+fn split_overrides(vevents: Vec<&Component>) -> (Vec<&Component>, HashMap<&str, Vec<&Component>>) {
+    let master_uids: HashSet<&str> = vevents
+        .iter()
+        .filter(|e| e.property("RECURRENCE-ID").is_none())
+        .map(|e| uid(e))
+        .collect();
+    let mut overrides: HashMap<&str, Vec<&Component>> = HashMap::new();
+    let mut masters = Vec::new();
+    for event in vevents {
+        if event.property("RECURRENCE-ID").is_some() && master_uids.contains(uid(event)) {
+            overrides.entry(uid(event)).or_default().push(event);
+        } else {
+            masters.push(event);
+        }
+    }
+    (masters, overrides)
 }
 
 /// The UID, trimmed; empty when missing.
