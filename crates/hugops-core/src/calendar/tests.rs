@@ -277,3 +277,28 @@ fn a_utc_exdate_removes_the_instance_of_a_zoned_event_at_that_instant() {
     // 09:00 is 14:00Z before the DST change of 10 March and 13:00Z after.
     assert_eq!(starts(&got), ["2024-03-09 14:00", "2024-03-10 13:00"]);
 }
+
+#[test]
+fn an_empty_period_is_refused() {
+    let at = utc("2024-01-01T00:00:00Z");
+    let err = parse(
+        Path::new("t.ics"),
+        "BEGIN:VCALENDAR\nEND:VCALENDAR\n",
+        at,
+        at,
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
+}
+
+#[test]
+fn read_path_reports_a_missing_file_as_io() {
+    let at = utc("2024-01-01T00:00:00Z");
+    let err = read_path(
+        Path::new("/nonexistent/calendar.ics"),
+        at,
+        at + chrono::Duration::days(1),
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), crate::ErrorCode::Io);
+}
