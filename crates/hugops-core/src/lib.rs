@@ -5,6 +5,7 @@
 //! prints, touches a window or reaches the network.
 
 pub mod buddies;
+pub mod calendar;
 pub mod clock;
 pub mod error;
 mod fs;
