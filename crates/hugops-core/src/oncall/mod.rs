@@ -17,6 +17,7 @@ mod on_call;
 pub mod report;
 pub mod roster;
 pub mod shifts;
+pub mod stored;
 pub mod thanks;
 pub mod warnings;
 

@@ -3,7 +3,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const VERSION: i64 = 4;
+pub const VERSION: i64 = 5;
 
 /// Version 1: the kudos journal with its full-text index, settings, and the
 /// log of reminders already shown.
@@ -149,9 +149,36 @@ BEGIN
 END;
 "#;
 
+/// Version 5: the on-call ledger, as imported from shift and incident
+/// files. A shift is known by all its fields (importing it again adds
+/// nothing); an incident by `key`: `id:<id>` when the file gives an id, else
+/// `at:<created_at>|<title>`, and importing it again updates it.
+const V5: &str = r#"
+CREATE TABLE oncall_shifts (
+    id      INTEGER PRIMARY KEY,
+    "start" TEXT NOT NULL,
+    "end"   TEXT NOT NULL,
+    who     TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    UNIQUE ("start", "end", who, summary)
+);
+CREATE TABLE oncall_incidents (
+    key         TEXT PRIMARY KEY,
+    source_id   TEXT,
+    title       TEXT,
+    service     TEXT,
+    urgency     TEXT CHECK (urgency IN ('high', 'low')),
+    created_at  TEXT NOT NULL,
+    resolved_at TEXT,
+    url         TEXT,
+    assignee    TEXT
+);
+CREATE INDEX oncall_incidents_by_time ON oncall_incidents (created_at);
+"#;
+
 /// All migrations, oldest first.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
 }
 
 #[cfg(test)]
