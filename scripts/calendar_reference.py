@@ -4,7 +4,9 @@
 For each `NAME.ics` it writes `NAME.expected.json`: the instances that
 Python's `icalendar` and `recurring_ical_events` find between PERIOD_START
 and PERIOD_END, as UTC start/end and summary, sorted. All-day and floating
-events are left out, as `hugops_core::calendar` lists them as skipped.
+events are left out, as `hugops_core::calendar` lists them as skipped,
+and so are cancelled instances, which it drops (recurring_ical_events keeps
+them, with STATUS:CANCELLED).
 The Rust test `crates/hugops-core/tests/calendar_reference.rs` compares
 with these files.
 
@@ -43,7 +45,7 @@ def instances(path):
     found = []
     for event in recurring_ical_events.of(calendar).between(PERIOD_START, PERIOD_END):
         start = event.decoded("DTSTART")
-        if not is_timed(start):
+        if not is_timed(start) or str(event.get("STATUS", "")).upper() == "CANCELLED":
             continue
         end = event.decoded("DTEND") if "DTEND" in event else start
         if "DTEND" not in event and "DURATION" in event:

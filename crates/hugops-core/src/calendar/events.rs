@@ -56,6 +56,34 @@ enum Length {
     Span(Span),
 }
 
+impl Length {
+    /// End of an instance starting at `local` on `frame`.
+    fn end(self, local: NaiveDateTime, frame: Frame<'_>) -> DateTime<Utc> {
+        match self {
+            Length::Wall(wall) => frame.to_utc(local + wall),
+            Length::Span(span) => frame.to_utc(local + Duration::days(span.days)) + span.exact,
+        }
+    }
+
+    /// An upper bound, to widen search windows by.
+    fn longest(self) -> Duration {
+        match self {
+            Length::Wall(wall) => wall,
+            Length::Span(span) => Duration::days(span.days) + span.exact,
+        }
+        .max(Duration::zero())
+    }
+}
+
+/// A `RANGE=THISANDFUTURE` override: from its RECURRENCE-ID on, every
+/// instance moves by the same wall-clock shift and takes its properties.
+struct FutureChange<'c> {
+    from: DateTime<Utc>,
+    shift: Duration,
+    length: Length,
+    event: &'c Component,
+}
+
 /// Expands every VEVENT of `calendars` over `[from, to)`.
 pub(crate) fn expand(
     path: &Path,
@@ -84,29 +112,9 @@ pub(crate) fn expand(
                 continue;
             }
         };
-        let mut replaced = HashSet::new();
-        for over in overrides.get(uid(master)).into_iter().flatten() {
-            let rid = over.property("RECURRENCE-ID").expect("overrides have one");
-            replaced.insert(reader.instant(rid, &rid.value, frame)?);
-            if !is_cancelled(over) {
-                if let Kind::Timed(own) = reader.kind(over)? {
-                    let instances = reader.instances(over, own, (from, to))?;
-                    expanded
-                        .events
-                        .extend(instances.into_iter().map(|span| instance(over, span)));
-                }
-            }
-        }
-        if is_cancelled(master) {
-            continue;
-        }
-        let instances = reader.instances(master, frame, (from, to))?;
-        expanded.events.extend(
-            instances
-                .into_iter()
-                .filter(|(start, _)| !replaced.contains(start))
-                .map(|span| instance(master, span)),
-        );
+        let own_overrides = overrides.get(uid(master)).map_or(&[][..], Vec::as_slice);
+        let series = reader.series(master, frame, own_overrides, (from, to))?;
+        expanded.events.extend(series);
     }
     expanded.events.sort_by(|a, b| {
         (a.start, a.end, &a.summary, &a.uid).cmp(&(b.start, b.end, &b.summary, &b.uid))
@@ -264,6 +272,86 @@ impl<'a> Reader<'a> {
         }))
     }
 
+    /// The instances of a timed `master` over `window`, its `overrides`
+    /// applied. Rules: an override replaces the instance its RECURRENCE-ID
+    /// names, or with `RANGE=THISANDFUTURE` that one and every later one; a
+    /// cancelled override removes them; a cancelled master keeps only its
+    /// single-instance overrides.
+    fn series(
+        &self,
+        master: &Component,
+        frame: Frame<'a>,
+        overrides: &[&Component],
+        window: (DateTime<Utc>, DateTime<Utc>),
+    ) -> Result<Vec<EventInstance>> {
+        let mut found = Vec::new();
+        let mut replaced = HashSet::new();
+        let mut changes = Vec::new();
+        for over in overrides {
+            let rid = over.property("RECURRENCE-ID").expect("overrides have one");
+            let rid_utc = self.instant(rid, &rid.value, frame)?;
+            if rid
+                .param("RANGE")
+                .is_some_and(|r| r.eq_ignore_ascii_case("THISANDFUTURE"))
+            {
+                changes.push(self.future_change(over, rid_utc, frame)?);
+                continue;
+            }
+            replaced.insert(rid_utc);
+            if is_cancelled(over) {
+                continue;
+            }
+            if let Kind::Timed(own) = self.kind(over)? {
+                let instances = self.instances(over, own, window)?;
+                found.extend(instances.into_iter().map(|span| instance(over, span)));
+            }
+        }
+        if is_cancelled(master) {
+            return Ok(found);
+        }
+        changes.sort_by_key(|change| change.from);
+        let widest = changes
+            .iter()
+            .map(|c| c.shift.abs() + c.length.longest())
+            .max()
+            .unwrap_or_default();
+        let near = (window.0 - widest, window.1 + widest);
+        for (start, end) in self.instances(master, frame, near)? {
+            if replaced.contains(&start) {
+                continue;
+            }
+            let (event, span) = match changes.iter().rev().find(|c| c.from <= start) {
+                None => (master, (start, end)),
+                Some(change) if is_cancelled(change.event) => continue,
+                Some(change) => {
+                    let local = frame.to_local(start) + change.shift;
+                    let span = (frame.to_utc(local), change.length.end(local, frame));
+                    (change.event, span)
+                }
+            };
+            if overlaps(span.0, span.1, window) {
+                found.push(instance(event, span));
+            }
+        }
+        Ok(found)
+    }
+
+    fn future_change<'c>(
+        &self,
+        over: &'c Component,
+        rid: DateTime<Utc>,
+        frame: Frame<'a>,
+    ) -> Result<FutureChange<'c>> {
+        let start = self.required(over, "DTSTART")?;
+        let own_start = frame.to_local(self.instant(start, &start.value, frame)?);
+        Ok(FutureChange {
+            from: rid,
+            shift: own_start - frame.to_local(rid),
+            length: self.length(over, own_start, frame)?,
+            event: over,
+        })
+    }
+
     /// Start and end of every instance of `event` that overlaps `window`.
     fn instances(
         &self,
@@ -274,10 +362,6 @@ impl<'a> Reader<'a> {
         let start_property = self.required(event, "DTSTART")?;
         let start = frame.to_local(self.instant(start_property, &start_property.value, frame)?);
         let length = self.length(event, start, frame)?;
-        let end_of = |local: NaiveDateTime| match length {
-            Length::Wall(wall) => frame.to_utc(local + wall),
-            Length::Span(span) => frame.to_utc(local + Duration::days(span.days)) + span.exact,
-        };
 
         // Rule: a DATE in EXDATE removes every occurrence on that local day.
         let mut exdates = Vec::new();
@@ -307,13 +391,9 @@ impl<'a> Reader<'a> {
         };
         periods.retain(|(start, _)| !excluded(frame.to_local(*start)));
 
-        let longest = match length {
-            Length::Wall(wall) => wall,
-            Length::Span(span) => Duration::days(span.days) + span.exact,
-        };
         let margin = Duration::days(2);
         let local_window = (
-            frame.to_local(window.0) - longest.max(Duration::zero()) - margin,
+            frame.to_local(window.0) - length.longest() - margin,
             frame.to_local(window.1) + margin,
         );
         let rules: Vec<_> = recurrence(event, "RRULE").collect();
@@ -329,7 +409,7 @@ impl<'a> Reader<'a> {
         let mut spans: Vec<_> = starts
             .into_iter()
             .filter(|local| !excluded_days.contains(&local.date()))
-            .map(|local| (frame.to_utc(local), end_of(local)))
+            .map(|local| (frame.to_utc(local), length.end(local, frame)))
             .collect();
         spans.extend(periods);
         spans.retain(|&(start, end)| overlaps(start, end, window));

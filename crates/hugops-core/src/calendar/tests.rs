@@ -302,3 +302,58 @@ fn read_path_reports_a_missing_file_as_io() {
     .unwrap_err();
     assert_eq!(err.code(), crate::ErrorCode::Io);
 }
+
+/// A daily 09:00 standup, 5 times from 1 January 2024, and `changes`.
+fn standup_with(changes: &str) -> Vec<String> {
+    let got = expand(&format!(
+        "BEGIN:VEVENT\nUID:s\nSUMMARY:Standup\nDTSTART:20240101T090000Z\nDTEND:20240101T091500Z\n\
+         RRULE:FREQ=DAILY;COUNT=5\nEND:VEVENT\n{changes}"
+    ))
+    .unwrap();
+    got.events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                e.start.format("%d %H:%M"),
+                e.end.format("%H:%M"),
+                e.summary
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_this_and_future_override_moves_every_later_instance() {
+    // As Python's recurring_ical_events expands the same calendar.
+    let got = standup_with(
+        "BEGIN:VEVENT\nUID:s\nSUMMARY:Later\nRECURRENCE-ID;RANGE=THISANDFUTURE:20240103T090000Z\n\
+         DTSTART:20240103T110000Z\nDTEND:20240103T113000Z\nEND:VEVENT\n",
+    );
+    assert_eq!(
+        got,
+        [
+            "01 09:00 09:15 Standup",
+            "02 09:00 09:15 Standup",
+            "03 11:00 11:30 Later",
+            "04 11:00 11:30 Later",
+            "05 11:00 11:30 Later"
+        ]
+    );
+}
+
+#[test]
+fn a_cancelled_this_and_future_override_ends_the_series() {
+    let got = standup_with(
+        "BEGIN:VEVENT\nUID:s\nSTATUS:CANCELLED\nRECURRENCE-ID;RANGE=THISANDFUTURE:20240104T090000Z\n\
+         DTSTART:20240104T090000Z\nEND:VEVENT\n",
+    );
+    assert_eq!(
+        got,
+        [
+            "01 09:00 09:15 Standup",
+            "02 09:00 09:15 Standup",
+            "03 09:00 09:15 Standup"
+        ]
+    );
+}
