@@ -17,6 +17,7 @@ mod kudos_list;
 mod kudos_search;
 mod match_cmd;
 mod match_db;
+mod oncall;
 mod output;
 mod reminders;
 mod schedule_agenda;

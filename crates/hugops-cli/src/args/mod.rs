@@ -2,6 +2,7 @@
 //!
 //! Nothing here knows the library's types; `convert` turns these into them.
 
+mod oncall;
 mod schedule;
 mod thread;
 
@@ -9,6 +10,7 @@ use std::path::PathBuf;
 
 use clap::{ArgGroup, Args, Parser, Subcommand};
 
+pub use oncall::*;
 pub use schedule::*;
 pub use thread::*;
 
@@ -54,6 +56,9 @@ pub enum Command {
     /// Check-ins for buddy pairs and socials that fit every time zone
     #[command(subcommand)]
     Schedule(schedule::Schedule),
+    /// The on-call burden: who was woken, who carries too much
+    #[command(subcommand)]
+    Oncall(oncall::Oncall),
     /// Call nudges: does a text thread look ambiguous or tense?
     #[command(subcommand)]
     Thread(thread::Thread),

@@ -6,6 +6,7 @@
 
 mod kudos;
 mod matching;
+mod oncall;
 mod reminders;
 mod schedule;
 mod settings;
@@ -25,6 +26,7 @@ pub fn run(op: Op, db: Option<PathBuf>, clock: &dyn Clock, out: &mut Stdout) -> 
         Op::Match(plan) => matching::run(plan, db, clock, out),
         Op::Thread(op) => thread::run(op, out),
         Op::Schedule(op) => schedule::run(op, db, clock, out),
+        Op::Oncall(op) => oncall::run(op, db, clock, out),
         Op::Kudos(op) => kudos::run(op, &mut open(db)?, clock, out),
         Op::Settings(op) => settings::run(op, &mut open(db)?, out),
         Op::Reminders(op) => reminders::run(op, &mut open(db)?, clock, out),

@@ -4,6 +4,7 @@
 //! number in range), before any file is touched; the library validates the
 //! values themselves (empty message, length, email, link).
 
+mod oncall;
 mod schedule;
 mod thread;
 
@@ -16,6 +17,7 @@ use hugops_core::{Error, Result};
 
 use crate::args::{AddArgs, Command, EditArgs, FilterArgs, Kudos, Reminders, SettingsAction};
 
+pub use oncall::{OncallImportPlan, OncallOp, OncallReportPlan};
 pub use schedule::{CheckinsPlan, ScheduleOp, SocialPlan};
 pub use thread::{CheckPlan, ImportChatPlan, ThreadOp};
 
@@ -28,6 +30,7 @@ pub enum Op {
     /// Buddy matching; needs no database.
     Match(MatchPlan),
     Schedule(ScheduleOp),
+    Oncall(OncallOp),
     /// Reads files only; needs no database.
     Thread(ThreadOp),
 }
@@ -145,6 +148,7 @@ pub fn plan(command: Command) -> Result<Op> {
             json: a.json,
         }),
         Command::Schedule(s) => Op::Schedule(schedule::plan(s)?),
+        Command::Oncall(o) => Op::Oncall(oncall::plan(o)?),
         Command::Thread(t) => Op::Thread(thread::plan(t)?),
     })
 }

@@ -3,6 +3,7 @@
 
 pub mod kudos;
 pub mod matching;
+pub mod oncall;
 pub mod reminders;
 pub mod schedule;
 pub mod settings;

@@ -7,15 +7,18 @@
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
+use serde::Serialize;
 
 use crate::clock::{parse_instant, Interval};
 use crate::roster::Table;
 use crate::{Error, Result};
 
 /// One stretch of time someone (or no one) is on call.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Shift {
+    #[serde(serialize_with = "crate::settings::instant_serde::serialize")]
     pub start: DateTime<Utc>,
+    #[serde(serialize_with = "crate::settings::instant_serde::serialize")]
     pub end: DateTime<Utc>,
     /// Lowercased email of the person on call.
     pub who: Option<String>,
