@@ -12,13 +12,13 @@ use hugops_core::oncall::sources::read_shift_file;
 use hugops_core::{store, Store};
 
 use super::open;
-use crate::convert::{OncallImportPlan, OncallOp, OncallReportPlan};
+use crate::convert::{OncallImportPlan, OncallOp};
 use crate::output::{CmdResult, Stdout};
 use crate::print;
 
 pub fn run(op: OncallOp, db: Option<PathBuf>, clock: &dyn Clock, out: &mut Stdout) -> CmdResult {
     match op {
-        OncallOp::Report(plan) => report(plan, db, out),
+        OncallOp::Report { req, json } => report(&req, json, db, out),
         OncallOp::Shifts {
             file,
             roster: people,
@@ -39,18 +39,10 @@ pub fn run(op: OncallOp, db: Option<PathBuf>, clock: &dyn Clock, out: &mut Stdou
     }
 }
 
-fn report(plan: OncallReportPlan, db: Option<PathBuf>, out: &mut Stdout) -> CmdResult {
+fn report(req: &ReportRequest, json: bool, db: Option<PathBuf>, out: &mut Stdout) -> CmdResult {
     // No path only when there is no home folder, so no database either.
     let store = store::resolve_path(db).map_or(Ok(None), Store::open_existing)?;
-    let req = ReportRequest {
-        roster: plan.roster,
-        shifts: plan.shifts,
-        incidents: plan.incidents,
-        period: plan.period,
-        next: plan.next,
-    };
-    let full = request::run(store.as_ref(), &req)?;
-    print::oncall::report(out, &full, plan.json)
+    print::oncall::report(out, &request::run(store.as_ref(), req)?, json)
 }
 
 /// Recurring calendar shifts are expanded over `--from`/`--to`, by default

@@ -17,7 +17,7 @@ use hugops_core::{Error, Result};
 
 use crate::args::{AddArgs, Command, EditArgs, FilterArgs, Kudos, Reminders, SettingsAction};
 
-pub use oncall::{OncallImportPlan, OncallOp, OncallReportPlan};
+pub use oncall::{OncallImportPlan, OncallOp};
 pub use schedule::{CheckinsPlan, ScheduleOp, SocialPlan};
 pub use thread::{CheckPlan, ImportChatPlan, ThreadOp};
 

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use hugops_core::clock::{parse_instant, Interval};
+use hugops_core::oncall::request::ReportRequest;
 use hugops_core::oncall::Period;
 use hugops_core::{Error, Result};
 
@@ -13,7 +14,11 @@ use crate::args::{Oncall, OncallImportArgs, OncallReportArgs, PeriodArgs};
 /// One `hugops oncall` command, checked.
 #[derive(Debug)]
 pub enum OncallOp {
-    Report(OncallReportPlan),
+    /// A file not given is read from the stored ledger.
+    Report {
+        req: ReportRequest,
+        json: bool,
+    },
     Shifts {
         file: PathBuf,
         roster: Option<PathBuf>,
@@ -25,19 +30,6 @@ pub enum OncallOp {
         json: bool,
     },
     Import(OncallImportPlan),
-}
-
-/// `hugops oncall report`, checked; a file not given is read from the
-/// stored ledger.
-#[derive(Debug)]
-pub struct OncallReportPlan {
-    pub roster: PathBuf,
-    pub shifts: Option<PathBuf>,
-    pub incidents: Option<PathBuf>,
-    pub period: Period,
-    /// The shift to suggest someone for.
-    pub next: Option<Interval>,
-    pub json: bool,
 }
 
 /// `hugops oncall import`, checked: at least one file.
@@ -55,7 +47,10 @@ pub struct OncallImportPlan {
 
 pub fn plan(cmd: Oncall) -> Result<OncallOp> {
     Ok(match cmd {
-        Oncall::Report(a) => OncallOp::Report(report(a)?),
+        Oncall::Report(a) => OncallOp::Report {
+            json: a.json,
+            req: report(a)?,
+        },
         Oncall::Shifts(a) => OncallOp::Shifts {
             period: period(&a.period)?,
             file: a.file,
@@ -70,14 +65,13 @@ pub fn plan(cmd: Oncall) -> Result<OncallOp> {
     })
 }
 
-fn report(a: OncallReportArgs) -> Result<OncallReportPlan> {
-    Ok(OncallReportPlan {
+fn report(a: OncallReportArgs) -> Result<ReportRequest> {
+    Ok(ReportRequest {
         period: period(&a.period)?,
         next: a.next.as_deref().map(next_shift).transpose()?,
         roster: a.roster,
         shifts: a.shifts,
         incidents: a.incidents,
-        json: a.json,
     })
 }
 
