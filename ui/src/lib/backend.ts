@@ -109,7 +109,8 @@ export function toApiError(err: unknown): ApiError {
   if (err && typeof err === 'object') {
     const o = err as Record<string, unknown>;
     if (typeof o.message === 'string') {
-      return { code: typeof o.code === 'string' ? o.code : 'internal', message: o.message };
+      const code = typeof o.code === 'string' ? o.code : 'internal';
+      return typeof o.field === 'string' ? { code, message: o.message, field: o.field } : { code, message: o.message };
     }
   }
   if (typeof err === 'string' && err.length > 0) return { code: 'internal', message: err };
