@@ -5,7 +5,7 @@
 // Query-string switches (browser only): `?empty` starts with an empty journal,
 // `?slow` delays every call by 400 ms, `?fail-import` makes imports fail.
 
-import type { Transport } from './backend';
+import type { Transport } from './transport';
 import type {
   ApiError,
   Direction,
