@@ -7,6 +7,7 @@
 mod buddy_commands;
 mod commands;
 mod error;
+mod ids;
 #[cfg(test)]
 mod ipc_tests;
 mod notifier;

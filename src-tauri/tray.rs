@@ -17,10 +17,9 @@ use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent}
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::state::AppState;
+use crate::ids::{MAIN_WINDOW, TRAY};
 use crate::{thread_watch, window};
 
-/// The id of the one tray icon.
-pub const ID: &str = "hugops";
 /// Event telling the window to open the quick-add form.
 pub const QUICK_ADD_EVENT: &str = "hugops://quick-add";
 /// How long "Pause reminders" pauses them.
@@ -100,7 +99,7 @@ pub fn open<R: Runtime>(app: &AppHandle<R>) {
 /// Shows the main window and asks it to open the quick-add form.
 pub fn quick_add<R: Runtime>(app: &AppHandle<R>) {
     window::show_and_focus(app);
-    if let Err(e) = app.emit_to(window::MAIN, QUICK_ADD_EVENT, ()) {
+    if let Err(e) = app.emit_to(MAIN_WINDOW, QUICK_ADD_EVENT, ()) {
         eprintln!("hugops: could not open quick add: {e}");
     }
 }
@@ -150,7 +149,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
         item: item(TrayAction::CheckClipboard, "Check copied thread")?,
         shown: std::sync::Mutex::new(false),
     });
-    TrayIconBuilder::with_id(ID)
+    TrayIconBuilder::with_id(TRAY)
         .icon(tauri::include_image!("icons/tray.png"))
         .tooltip("HugOps")
         .menu(&menu)

@@ -5,10 +5,7 @@ use tauri::{
     AppHandle, Manager, Runtime, WebviewWindow, WebviewWindowBuilder, Window, WindowEvent,
 };
 
-use crate::tray;
-
-/// The label of the one window, as in tauri.conf.json.
-pub const MAIN: &str = "main";
+use crate::ids::{MAIN_WINDOW, TRAY};
 
 /// Creates the main window from its entry in tauri.conf.json (which has
 /// `"create": false` so that nothing opens when the database cannot be).
@@ -18,7 +15,7 @@ pub fn create_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindo
         .app
         .windows
         .iter()
-        .find(|w| w.label == MAIN)
+        .find(|w| w.label == MAIN_WINDOW)
         .cloned()
         .unwrap_or_default();
     WebviewWindowBuilder::from_config(app, &config)?.build()
@@ -26,7 +23,7 @@ pub fn create_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindo
 
 /// Shows the main window, restores it if minimised, and gives it focus.
 pub fn show_and_focus<R: Runtime>(app: &AppHandle<R>) {
-    let Some(window) = app.get_webview_window(MAIN) else {
+    let Some(window) = app.get_webview_window(MAIN_WINDOW) else {
         return;
     };
     // Each step is best effort: a window manager may refuse focus, which is
@@ -40,7 +37,7 @@ pub fn show_and_focus<R: Runtime>(app: &AppHandle<R>) {
 /// (when there is a tray to bring it back from).
 pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     if let WindowEvent::CloseRequested { api, .. } = event {
-        if window.label() == MAIN && window.app_handle().tray_by_id(tray::ID).is_some() {
+        if window.label() == MAIN_WINDOW && window.app_handle().tray_by_id(TRAY).is_some() {
             api.prevent_close();
             let _ = window.hide();
         }

@@ -115,6 +115,16 @@ impl Error {
         }
     }
 
+    /// The input field this error is about, when it is about one: the form
+    /// field of [`Error::InvalidInput`], the column of [`Error::BadFile`].
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::InvalidInput { field, .. } => Some(field),
+            Error::BadFile { field, .. } => field.as_deref(),
+            _ => None,
+        }
+    }
+
     /// True if and only if the error was caused by what the user gave us
     /// (bad flags, bad files, unknown ids) rather than by the machine.
     pub fn is_user_error(&self) -> bool {
@@ -158,6 +168,16 @@ mod tests {
         );
         assert_eq!(e.code(), ErrorCode::BadFile);
         assert!(e.is_user_error());
+    }
+
+    #[test]
+    fn field_is_known_only_for_input_errors() {
+        assert_eq!(Error::invalid("person", "empty").field(), Some("person"));
+        let with = Error::bad_file("k.csv", Some(2), Some("tags"), "bad");
+        assert_eq!(with.field(), Some("tags"));
+        assert_eq!(Error::bad_file("k.csv", None, None, "bad").field(), None);
+        let missing = Error::NotFound { what: "entry", id: 1 };
+        assert_eq!(missing.field(), None);
     }
 
     #[test]

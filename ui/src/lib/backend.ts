@@ -38,26 +38,12 @@ import type {
   Settings,
   Stats,
 } from './types';
+import type { DialogFilter, Transport } from './transport';
 
 export type { ApiError } from './types';
 
 /** Event emitted by the shell when the tray's "Log kudos…" is chosen. */
 export const QUICK_ADD_EVENT = 'hugops://quick-add';
-
-/** What a backend implementation (real or mock) must provide. */
-export interface Transport {
-  invoke<T>(cmd: string, args?: Record<string, unknown>): Promise<T>;
-  listen(event: string, handler: () => void): Promise<() => void>;
-  saveDialog(defaultName: string, filter: DialogFilter): Promise<string | null>;
-  openDialog(filters: DialogFilter[]): Promise<string | null>;
-  openFolderDialog(): Promise<string | null>;
-  copyText(text: string): Promise<void>;
-}
-
-export interface DialogFilter {
-  name: string;
-  extensions: string[];
-}
 
 /** True when running inside the Tauri WebView (IPC available). */
 export function inTauri(): boolean {
@@ -109,7 +95,8 @@ export function toApiError(err: unknown): ApiError {
   if (err && typeof err === 'object') {
     const o = err as Record<string, unknown>;
     if (typeof o.message === 'string') {
-      return { code: typeof o.code === 'string' ? o.code : 'internal', message: o.message };
+      const code = typeof o.code === 'string' ? o.code : 'internal';
+      return typeof o.field === 'string' ? { code, message: o.message, field: o.field } : { code, message: o.message };
     }
   }
   if (typeof err === 'string' && err.length > 0) return { code: 'internal', message: err };

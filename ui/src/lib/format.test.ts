@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorField, importSummary, plural, streakLabel } from './format';
+import { entryField, importSummary, plural, streakLabel } from './format';
 
 describe('wording', () => {
   it('pluralises', () => {
@@ -16,17 +16,15 @@ describe('wording', () => {
   });
 });
 
-describe('errorField', () => {
-  it('finds the field a message starts with', () => {
-    expect(errorField('person: must not be empty')).toBe('person');
-    expect(errorField('message: longer than 10000 characters')).toBe('message');
-    expect(errorField('tags[2]: must not contain spaces')).toBe('tags');
-    expect(errorField('occurred_on: expected YYYY-MM-DD')).toBe('occurred_on');
-    expect(errorField('link must start with https://')).toBe('link');
+describe('entryField', () => {
+  it('keeps the fields of the entry form', () => {
+    expect(entryField('person')).toBe('person');
+    expect(entryField('occurred_on')).toBe('occurred_on');
+    expect(entryField('tags')).toBe('tags');
   });
-  it('ignores other messages', () => {
-    expect(errorField('database error: disk full')).toBeNull();
-    expect(errorField('personal reasons')).toBeNull();
-    expect(errorField('')).toBeNull();
+  it('drops other fields and none', () => {
+    expect(entryField('format')).toBeNull();
+    expect(entryField('')).toBeNull();
+    expect(entryField(undefined)).toBeNull();
   });
 });

@@ -16,22 +16,13 @@ export function importSummary(imported: number, skipped: number): string {
   return `Imported ${imported}, skipped ${plural(skipped, 'duplicate', 'duplicates')}`;
 }
 
-/** The fields of an entry form, as the backend names them in error messages. */
+/** The fields of an entry form, as the backend names them in errors. */
 export const ENTRY_FIELDS = ['direction', 'person', 'email', 'message', 'tags', 'link', 'occurred_on'] as const;
 export type EntryField = (typeof ENTRY_FIELDS)[number];
 
-/**
- * The form field a backend validation message is about, when the message
- * starts with the field's name (`person: must not be empty`,
- * `tags[2]: too long`, `occurred_on: …`). Null otherwise.
- */
-export function errorField(message: string): EntryField | null {
-  const m = /^\s*`?([a-z_]+)`?(?:\[\d+\])?\s*[:\s]/i.exec(message);
-  if (!m) return null;
-  const name = m[1].toLowerCase();
-  if (name === 'date') return 'occurred_on';
-  if (name === 'tag') return 'tags';
-  return (ENTRY_FIELDS as readonly string[]).includes(name) ? (name as EntryField) : null;
+/** The entry-form field an error's `field` names; null for none or another. */
+export function entryField(field: string | null | undefined): EntryField | null {
+  return (ENTRY_FIELDS as readonly (string | null | undefined)[]).includes(field) ? (field as EntryField) : null;
 }
 
 /** True when a key event comes from a place where the user types text. */

@@ -5,7 +5,7 @@
 // Query-string switches (browser only): `?empty` starts with an empty journal,
 // `?slow` delays every call by 400 ms, `?fail-import` makes imports fail.
 
-import type { Transport } from './backend';
+import type { Transport } from './transport';
 import type {
   ApiError,
   Direction,
@@ -27,6 +27,11 @@ const params = new URLSearchParams(typeof location === 'undefined' ? '' : locati
 
 function fail(code: ApiError['code'], message: string): never {
   throw { code, message } satisfies ApiError;
+}
+
+/** A bad form value, as the backend reports it: `field: message`, with the field. */
+function invalid(field: string, message: string): never {
+  throw { code: 'invalid_input', message: `${field}: ${message}`, field } satisfies ApiError;
 }
 
 function daysAgo(n: number): string {
@@ -86,16 +91,16 @@ const URL_RE = /^https?:\/\/\S+$/i;
 
 function validated(e: NewEntry): Entry {
   if (e.direction !== 'given' && e.direction !== 'received') {
-    fail('invalid_input', `direction: expected \`given\` or \`received\`, got \`${String(e.direction)}\``);
+    invalid('direction', `expected \`given\` or \`received\`, got \`${String(e.direction)}\``);
   }
-  if (!e.person || !e.person.trim()) fail('invalid_input', 'person: must not be empty');
-  if (!e.message || !e.message.trim()) fail('invalid_input', 'message: must not be empty');
-  if (e.message.length > 10_000) fail('invalid_input', 'message: longer than 10000 characters');
-  if (e.link && !URL_RE.test(e.link)) fail('invalid_input', 'link: must be an http:// or https:// address');
+  if (!e.person || !e.person.trim()) invalid('person', 'must not be empty');
+  if (!e.message || !e.message.trim()) invalid('message', 'must not be empty');
+  if (e.message.length > 10_000) invalid('message', 'longer than 10000 characters');
+  if (e.link && !URL_RE.test(e.link)) invalid('link', 'must be an http:// or https:// address');
   const day = e.occurred_on ?? isoDay();
-  if (!parseDay(day)) fail('invalid_input', `occurred_on: expected a date as YYYY-MM-DD, got \`${day}\``);
-  for (const [i, t] of e.tags.entries()) {
-    if (/[\s,]/.test(t) || !t) fail('invalid_input', `tags[${i}]: a tag may not be empty or contain spaces or commas`);
+  if (!parseDay(day)) invalid('occurred_on', `expected a date as YYYY-MM-DD, got \`${day}\``);
+  for (const t of e.tags) {
+    if (/[\s,]/.test(t) || !t) invalid('tags', 'a tag may not be empty or contain spaces or commas');
   }
   return {
     id: 0,
@@ -230,8 +235,8 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
   },
   kudos_stats: () => stats(),
   kudos_export: ({ format, path }) => {
-    if (!['md', 'csv', 'json'].includes(format as ExportFormat)) fail('invalid_input', 'format: expected md, csv or json');
-    if (!path) fail('invalid_input', 'path: must not be empty');
+    if (!['md', 'csv', 'json'].includes(format as ExportFormat)) invalid('format', 'expected md, csv or json');
+    if (!path) invalid('path', 'must not be empty');
     return entries.length;
   },
   kudos_import: ({ path }): ImportReport => {
@@ -260,7 +265,7 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
   settings_get: () => settings,
   settings_set: ({ settings: s }) => {
     const next = s as Settings;
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(next.nudge.time)) fail('invalid_input', 'nudge.time: expected HH:MM');
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(next.nudge.time)) invalid('nudge.time', 'expected HH:MM');
     settings = structuredClone(next);
     return settings;
   },

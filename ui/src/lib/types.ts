@@ -142,6 +142,8 @@ export type ErrorCode =
 export interface ApiError {
   code: ErrorCode | (string & {});
   message: string;
+  /** The input field the error is about, when there is one. */
+  field?: string;
 }
 
 // ---- buddy matching --------------------------------------------------------
