@@ -4,6 +4,7 @@
 //! thread checks read files only, and `schedule` opens it only when asked to
 //! read or save meetings; every other command opens (or creates) it.
 
+mod backup;
 mod kudos;
 mod matching;
 mod reminders;
@@ -25,13 +26,14 @@ pub fn run(op: Op, db: Option<PathBuf>, clock: &dyn Clock, out: &mut Stdout) -> 
         Op::Match(plan) => matching::run(plan, db, clock, out),
         Op::Thread(op) => thread::run(op, out),
         Op::Schedule(op) => schedule::run(op, db, clock, out),
-        Op::Kudos(op) => kudos::run(op, &mut open(db)?, clock, out),
-        Op::Settings(op) => settings::run(op, &mut open(db)?, out),
-        Op::Reminders(op) => reminders::run(op, &mut open(db)?, clock, out),
+        Op::Kudos(op) => kudos::run(op, &mut open(db, clock)?, clock, out),
+        Op::Settings(op) => settings::run(op, &mut open(db, clock)?, out),
+        Op::Reminders(op) => reminders::run(op, &mut open(db, clock)?, clock, out),
+        Op::Backup(op) => backup::run(op, &mut open(db, clock)?, clock, out),
     }
 }
 
 /// The database, created when it does not exist yet.
-fn open(db: Option<PathBuf>) -> Result<Store, Error> {
-    Store::open(store::resolve_path(db)?)
+fn open(db: Option<PathBuf>, clock: &dyn Clock) -> Result<Store, Error> {
+    Store::open(store::resolve_path(db)?, clock.now())
 }
