@@ -4,6 +4,7 @@
 
 mod support;
 
+mod backup;
 mod bad_files;
 mod bad_flags;
 mod crash;

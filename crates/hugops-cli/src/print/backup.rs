@@ -41,7 +41,7 @@ pub fn taken(out: &mut Stdout, as_json: bool, s: &Snapshot) -> CmdResult {
         );
     }
     writeln!(out, "snapshot written: {}", s.path.display())?;
-    writeln!(out, "{} entries, {} bytes", s.entries, s.bytes)?;
+    writeln!(out, "{}, {} bytes", entries(s.entries), s.bytes)?;
     Ok(())
 }
 
@@ -56,10 +56,10 @@ pub fn list(out: &mut Stdout, as_json: bool, snaps: &[Snapshot]) -> CmdResult {
     for s in snaps {
         writeln!(
             out,
-            "{}  {:<14}  {:>6} entries  {:>9} bytes  {}",
+            "{}  {:<14}  {:>12}  {:>9} bytes  {}",
             format_instant(s.created_at),
             s.reason.as_str(),
-            s.entries,
+            entries(s.entries),
             s.bytes,
             s.path.display()
         )?;
@@ -84,4 +84,12 @@ pub fn restored(out: &mut Stdout, as_json: bool, from: &Path, before: &Snapshot)
         before.path.display()
     )?;
     Ok(())
+}
+
+/// `1 entry`, `2 entries`.
+fn entries(n: i64) -> String {
+    match n {
+        1 => "1 entry".to_string(),
+        n => format!("{n} entries"),
+    }
 }
