@@ -45,7 +45,7 @@ pub enum Error {
         known: i64,
     },
 
-    #[error("database error: {0}")]
+    #[error("{}", sqlite_message(.0))]
     Sqlite(#[from] rusqlite::Error),
 
     #[error("database migration failed: {0}")]
@@ -120,6 +120,21 @@ impl Error {
     pub fn is_user_error(&self) -> bool {
         !matches!(self.code(), ErrorCode::Storage | ErrorCode::Io)
     }
+}
+
+/// SQLite's message; a full disk or a read-only database also says that the
+/// write was rolled back, and what to do.
+fn sqlite_message(e: &rusqlite::Error) -> String {
+    let advice = match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull) => {
+            ": nothing was changed; free some space and try again"
+        }
+        Some(rusqlite::ErrorCode::ReadOnly) => {
+            ": the database file or its folder is read-only, so nothing was changed"
+        }
+        _ => "",
+    };
+    format!("database error: {e}{advice}")
 }
 
 fn format_bad_file(

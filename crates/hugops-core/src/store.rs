@@ -7,6 +7,9 @@
 
 pub(crate) mod schema;
 
+#[cfg(all(test, target_os = "linux"))]
+mod disk_tests;
+
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -36,6 +39,7 @@ const BUSY_TIMEOUT_MS: u32 = 5_000;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    read_only: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -58,6 +62,9 @@ impl Store {
         if !existed {
             create_private_file(&path)?;
         }
+        if let Some(why) = existed.then(|| read_only(&path)).transpose()?.flatten() {
+            return open_read_only(path, why);
+        }
         let mut conn = Connection::open_with_flags(
             &path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -77,7 +84,11 @@ impl Store {
         }
         schema::migrations().to_latest(&mut conn)?;
         restrict_sidecars(&path);
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            read_only: false,
+        })
     }
 
     /// Opens the database at `path` only if there is one: `Ok(None)`, with
@@ -103,6 +114,7 @@ impl Store {
         Ok(Store {
             conn,
             path: PathBuf::from(IN_MEMORY),
+            read_only: false,
         })
     }
 
@@ -115,6 +127,12 @@ impl Store {
     /// Where this database lives.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// True when the file (or its filesystem) is read-only: every read
+    /// works, every write fails with an error that says so, changing nothing.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// True for a database opened with [`Store::open_in_memory`].
@@ -131,6 +149,74 @@ impl Store {
     pub fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
     }
+}
+
+/// Why a database file cannot be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ReadOnly {
+    /// The file's permissions: someone else may still write it.
+    File,
+    /// A read-only filesystem: nobody writes it while it is mounted so.
+    Filesystem,
+}
+
+/// Whether the existing file at `path` cannot be opened for writing, and why.
+fn read_only(path: &Path) -> Result<Option<ReadOnly>> {
+    match fs::OpenOptions::new().append(true).open(path) {
+        Ok(_) => Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Ok(Some(ReadOnly::File)),
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::EROFS) => Ok(Some(ReadOnly::Filesystem)),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+/// Opens a HugOps database that cannot be written, for reading only. On a
+/// read-only filesystem it is opened as immutable, as SQLite cannot create
+/// the shared-memory file a WAL database needs there. One at an older schema
+/// is refused, since it cannot be migrated.
+fn open_read_only(path: PathBuf, why: ReadOnly) -> Result<Store> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = match why {
+        ReadOnly::File => Connection::open_with_flags(&path, flags),
+        ReadOnly::Filesystem => {
+            Connection::open_with_flags(immutable_uri(&path), flags | OpenFlags::SQLITE_OPEN_URI)
+        }
+    }
+    .map_err(|e| not_hugops(&path, e))?;
+    check_identity(&conn, &path)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version < schema::VERSION {
+        return Err(Error::invalid(
+            "database",
+            format!(
+                "{} is read-only and was written by an older HugOps (schema {version}); \
+                 make it writable so it can be upgraded",
+                path.display()
+            ),
+        ));
+    }
+    Ok(Store {
+        conn,
+        path,
+        read_only: true,
+    })
+}
+
+/// `file:<path>?immutable=1`, with the characters a URI gives meaning to escaped.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// The schema version this build writes.
