@@ -23,7 +23,7 @@
 //! - `manual` and `before-restore`: never deleted automatically.
 //!
 //! A restore refuses a file that is not a HugOps database, is corrupt, or was
-//! written by a newer schema, changing nothing; otherwise it snapshots the
+//! written by a newer schema, and a read-only live database, changing nothing; otherwise it snapshots the
 //! current state (`before-restore`) and copies the file into the live
 //! database through SQLite's backup API, then migrates it to this schema.
 
@@ -319,6 +319,15 @@ pub fn check_restorable(path: &Path) -> Result<()> {
 /// Restores the snapshot at `path` into `store` (see the module doc);
 /// returns the `before-restore` snapshot of the replaced state.
 pub fn restore(store: &mut Store, path: &Path, now: DateTime<Utc>) -> Result<Snapshot> {
+    if store.is_read_only() {
+        return Err(Error::invalid(
+            "restore",
+            format!(
+                "{} is read-only, so nothing can be restored into it",
+                store.path().display()
+            ),
+        ));
+    }
     check_restorable(path)?;
     let before = snapshot(store, Reason::BeforeRestore, now)?;
     let src = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;

@@ -161,8 +161,14 @@ fn a_database_on_a_read_only_filesystem_opens_for_reading() {
     };
     let db = fs.path().join("hugops.db");
     one_entry_at(&db);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let snapshot = elsewhere.path().join("snapshot.db");
+    fs::copy(&db, &snapshot).unwrap();
     fs.make_read_only();
     assert_opens_read_only(&db);
+    let mut store = Store::open(&db, clock().now()).unwrap();
+    let e = crate::backup::restore(&mut store, &snapshot, clock().now()).unwrap_err();
+    assert!(e.to_string().contains("read-only"), "{e}");
 }
 
 #[test]
