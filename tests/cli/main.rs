@@ -9,6 +9,7 @@ mod bad_files;
 mod bad_flags;
 mod crash;
 mod database;
+mod disk;
 mod export_import;
 mod import_chat;
 mod kudos_add;

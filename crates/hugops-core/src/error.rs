@@ -122,12 +122,15 @@ impl Error {
     }
 }
 
-/// SQLite's message; a full disk or a read-only database also says that the
-/// write was rolled back, and what to do.
+/// SQLite's message; a full disk, an I/O error or a read-only database also
+/// says that the write was rolled back, and what to do.
 fn sqlite_message(e: &rusqlite::Error) -> String {
     let advice = match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DiskFull) => {
             ": nothing was changed; free some space and try again"
+        }
+        Some(rusqlite::ErrorCode::SystemIoFailure) => {
+            ": nothing was changed; the disk may be full (free some space and try again) or failing"
         }
         Some(rusqlite::ErrorCode::ReadOnly) => {
             ": the database file or its folder is read-only, so nothing was changed"
