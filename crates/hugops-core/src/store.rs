@@ -3,7 +3,8 @@
 //! Opening is careful: a file that is not a HugOps database (or is corrupt, or
 //! was written by a newer HugOps) is refused with a clear error and never
 //! written to. A new database is created with mode 0600, WAL journaling,
-//! foreign keys on, a busy timeout, and versioned migrations.
+//! foreign keys on, a busy timeout, and versioned migrations. A database
+//! that cannot be written opens for reading only ([`Store::is_read_only`]).
 
 pub(crate) mod schema;
 
@@ -80,7 +81,12 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         if existed && migration_pending(&conn)? {
-            backup::snapshot_conn(&conn, &path, backup::Reason::PreMigration, now)?;
+            backup::snapshot_conn(&conn, &path, backup::Reason::PreMigration, now).map_err(|e| {
+                Error::invalid(
+                    "backup",
+                    format!("cannot take a snapshot before upgrading the database, so it was not upgraded: {e}"),
+                )
+            })?;
         }
         schema::migrations().to_latest(&mut conn)?;
         restrict_sidecars(&path);

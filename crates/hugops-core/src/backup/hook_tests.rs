@@ -31,17 +31,28 @@ fn reasons(store: &Store) -> Vec<Reason> {
         .collect()
 }
 
+/// A database at schema version 1 holding one entry.
+fn schema_one_db(dir: &Path) -> PathBuf {
+    let path = dir.join("hugops.db");
+    let mut c = Connection::open(&path).unwrap();
+    c.pragma_update(None, "application_id", store::APPLICATION_ID)
+        .unwrap();
+    store::schema::migrations().to_version(&mut c, 1).unwrap();
+    super::tests::add_entry(&c);
+    path
+}
+
+fn user_version(path: &Path) -> i64 {
+    Connection::open(path)
+        .unwrap()
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap()
+}
+
 #[test]
 fn an_older_schema_is_snapshotted_before_migrating_and_a_new_one_is_not() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("hugops.db");
-    {
-        let mut c = Connection::open(&path).unwrap();
-        c.pragma_update(None, "application_id", store::APPLICATION_ID)
-            .unwrap();
-        store::schema::migrations().to_version(&mut c, 1).unwrap();
-        super::tests::add_entry(&c);
-    }
+    let path = schema_one_db(dir.path());
     let now = FixedClock::at(NOW).now();
     drop(Store::open(dir.path().join("fresh.db"), now).unwrap());
     assert!(list(&path).unwrap().is_empty(), "a new database has none");
@@ -51,15 +62,25 @@ fn an_older_schema_is_snapshotted_before_migrating_and_a_new_one_is_not() {
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].reason, Reason::PreMigration);
     assert_eq!(all[0].entries, 1);
-    let c = Connection::open(&all[0].path).unwrap();
-    let v: i64 = c
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .unwrap();
-    assert_eq!(v, 1, "the snapshot holds the schema before the migration");
+    assert_eq!(
+        user_version(&all[0].path),
+        1,
+        "the snapshot holds the schema before the migration"
+    );
 
     drop(store);
     drop(Store::open(&path, now).unwrap());
     assert_eq!(list(&path).unwrap().len(), 1, "an up-to-date one has none");
+}
+
+#[test]
+fn an_older_schema_whose_snapshot_fails_is_not_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = schema_one_db(dir.path());
+    fs::write(dir.path().join("backups"), "in the way").unwrap();
+    let e = Store::open(&path, FixedClock::at(NOW).now()).unwrap_err();
+    assert!(e.to_string().contains("not upgraded"), "{e}");
+    assert_eq!(user_version(&path), 1);
 }
 
 #[test]
