@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Fits the call-nudge model of issue 7: L2-regularised logistic regression.
+"""Fits the call-nudge model of the thread checks: L2-regularised logistic regression.
 
 Usage (from the repo root; needs numpy, e.g. Debian's python3-numpy):
 

@@ -4,9 +4,8 @@
 
 use std::sync::Arc;
 
-use hugops_core::clock::Clock;
 use hugops_core::clock::FixedClock;
-use hugops_core::Store;
+use hugops_core::{testing, Store};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
@@ -16,7 +15,7 @@ use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 use crate::state::AppState;
 
 fn app() -> App<MockRuntime> {
-    app_with(Store::open_in_memory().unwrap())
+    app_with(testing::store())
 }
 
 fn app_with(store: Store) -> App<MockRuntime> {
@@ -151,13 +150,12 @@ fn large_roster(n: usize) -> String {
 
 #[test]
 fn reminder_ticks_run_while_a_large_proposal_is_computed() {
-    let mut store = Store::open_in_memory().unwrap();
-    let now = FixedClock::at("2026-11-27T16:00:00Z").now();
+    let mut store = testing::store();
     hugops_core::buddies::import_roster_bytes(
         &mut store,
         "large.csv",
         large_roster(20_000).as_bytes(),
-        now,
+        testing::at("2026-11-27T16:00:00Z"),
     )
     .unwrap();
     let app = app_with(store);

@@ -57,7 +57,8 @@ impl AppState {
         self.store().path().to_path_buf()
     }
 
-    /// Tells the reminder task to look again now (settings or pause changed).
+    /// Tells the reminder task to look again now (settings or pause changed,
+    /// or a reminder was queued).
     pub fn settings_changed(&self) {
         // notify_one stores a permit when the task is busy, so no change is missed.
         self.settings_changed.notify_one();

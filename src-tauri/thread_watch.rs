@@ -1,7 +1,8 @@
 //! Opt-in thread checks outside the window: a watched folder where exports
 //! and transcripts land, and the tray's "Check copied thread". The verdicts
-//! come from `hugops_core::threads::watch`, which also keeps a thread from
-//! being nudged twice on the same day and stays quiet while paused.
+//! come from `hugops_core::threads::watch`; a watched thread's nudge is a
+//! reminder like any other (once per thread and day, after pause and quiet
+//! hours). "Check copied thread" answers the click that asked for it at once.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -86,18 +87,16 @@ pub fn restart<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
+/// Reads and analyses a landed file without the database, then queues its
+/// nudges with the reminder engine and wakes the reminder task, which shows
+/// them (after pause and quiet hours).
 async fn check_file<R: Runtime>(app: &AppHandle<R>, path: PathBuf) {
     let state = app.state::<AppState>();
-    let nudges = {
-        let mut store = state.store();
-        watch::nudges_for_file(&mut store, &path, state.clock(), DEFAULT_THRESHOLD)
-    };
-    match nudges {
-        Ok(nudges) => {
-            for n in nudges {
-                notifier::show_text(&n.title, &n.body).await;
-            }
-        }
+    let queued = watch::nudges_in_file(&path, DEFAULT_THRESHOLD)
+        .and_then(|nudges| watch::queue(&mut state.store(), &nudges, state.clock()));
+    match queued {
+        Ok(0) => {}
+        Ok(_) => state.settings_changed(),
         // A file that is not a chat (or not finished yet) is not worth a popup.
         Err(e) => eprintln!("hugops: skipped {}: {e}", path.display()),
     }

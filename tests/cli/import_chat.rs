@@ -1,4 +1,4 @@
-//! `hugops kudos import-chat` (issue 7): thanks and praise found in a chat
+//! `hugops kudos import-chat`: thanks and praise found in a chat
 //! export become received kudos, once.
 
 use std::fs;

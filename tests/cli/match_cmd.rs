@@ -1,4 +1,4 @@
-//! `hugops match` (issue 5): buddy matching from a roster CSV, the contract
+//! `hugops match`: buddy matching from a roster CSV, the contract
 //! of its "Command line" section. No database is used.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -19,7 +19,7 @@ const HEADER: &str =
 const JOINED: &str = "2026-11-01";
 const VETERAN: &str = "2020-01-01";
 
-/// The sample roster and history of issue 5 (copies of /work/shared/samples).
+/// The project's sample roster and buddy history.
 const SAMPLE_ROSTER: &str = include_str!("fixtures/sample-roster.csv");
 const SAMPLE_HISTORY: &str = include_str!("fixtures/sample-buddy-history.csv");
 

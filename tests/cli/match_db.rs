@@ -1,4 +1,4 @@
-//! `hugops match` and the database (issue 5): pairs accepted earlier in the
+//! `hugops match` and the database: pairs accepted earlier in the
 //! app are never proposed again, a missing database is never created, and a
 //! file that is not a HugOps database is refused.
 

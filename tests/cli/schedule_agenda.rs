@@ -1,4 +1,4 @@
-//! Saved meetings (issue 6): `schedule checkins|social --save`, `schedule
+//! Saved meetings: `schedule checkins|social --save`, `schedule
 //! agenda`, `schedule done`, `schedule move`, and their reminders through
 //! `reminders due`. The test clock is Tuesday 2026-11-24 10:00 UTC.
 

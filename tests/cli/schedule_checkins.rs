@@ -1,4 +1,4 @@
-//! `hugops schedule checkins` (issue 6): the contract of its "Command line"
+//! `hugops schedule checkins`: the contract of its "Command line"
 //! section, on the time zones the issue lists.
 
 use std::path::Path;

@@ -1,4 +1,4 @@
-//! `hugops schedule social` (issue 6): ranked slots and a fair series.
+//! `hugops schedule social`: ranked slots and a fair series.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -10,8 +10,8 @@ use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
-/// The fixed "now" of every test run: a Tuesday.
-pub const NOW: &str = "2026-11-24T10:00:00Z";
+/// The fixed "now" of every test run: a Tuesday, the test kit's.
+pub use hugops_core::testing::NOW;
 /// Today's date at [`NOW`] in [`TZ`].
 pub const TODAY: &str = "2026-11-24";
 pub const TZ: &str = "UTC";

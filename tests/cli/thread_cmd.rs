@@ -1,4 +1,4 @@
-//! `hugops thread check` and `hugops thread eval` (issue 7): the JSON
+//! `hugops thread check` and `hugops thread eval`: the JSON
 //! contract, the readers behind it, exit statuses and errors.
 
 use std::fs;

@@ -1,4 +1,4 @@
-// End to end through the real webview: the buddy matching screen (issue 5).
+// End to end through the real webview: the buddy matching screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
-// End to end through the real webview: the Schedule screen (issue 6) and the
-// Threads screen (issue 7).
+// End to end through the real webview: the Schedule screen and the
+// Threads screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

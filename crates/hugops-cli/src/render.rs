@@ -394,7 +394,7 @@ pub fn match_result(r: &MatchResult, today: NaiveDate, candidates: bool, width: 
         let names: Vec<String> = r.unmatched.iter().map(|u| email(&u.joiner)).collect();
         let w = names.iter().map(|n| n.width()).max().unwrap_or(0);
         for (u, name) in r.unmatched.iter().zip(&names) {
-            let _ = writeln!(out, "  {}  {}", pad(name, w), clean(&u.reason));
+            let _ = writeln!(out, "  {}  {}", pad(name, w), clean(u.reason.describe()));
         }
     }
     if candidates {

@@ -6,16 +6,20 @@
 
 pub mod backup;
 pub mod buddies;
+pub mod calendar;
 pub mod clock;
 pub mod error;
 mod fs;
 pub mod journal;
 pub mod matching;
+pub mod oncall;
 pub mod reminders;
 pub mod roster;
 pub mod schedule;
 pub mod settings;
 pub mod store;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod threads;
 
 pub use error::{Error, ErrorCode, Result};

@@ -67,86 +67,103 @@ pub fn read_history(path: &Path) -> Result<Vec<(String, String)>> {
 /// (`;`-separated), `buddy_capacity` (integer ≥ 0, default 1), `working_hours`
 /// (`HH:MM-HH:MM`, default 09:00-17:00), `opt_out` (`true`/`false`/empty).
 pub fn parse_roster(path: &Path, bytes: &[u8]) -> Result<Vec<Person>> {
+    let table = roster_table(path, bytes)?;
+    let mut people = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    for (line, row) in &table.rows {
+        people.push(parse_person(&table, *line, row, &mut seen)?);
+    }
+    Ok(people)
+}
+
+/// One roster row as a [`Person`]; `seen` maps the emails read so far to
+/// their lines, to refuse a repeated email.
+pub(crate) fn parse_person(
+    table: &Table<'_>,
+    line: u64,
+    row: &csv::StringRecord,
+    seen: &mut HashMap<String, u64>,
+) -> Result<Person> {
+    let path = table.path;
+    let get = |col: &str| table.get(row, col);
+    let bad = |col: &str, msg: String| Error::bad_file(path, Some(line), Some(col), msg);
+    let required = |col: &str| -> Result<&str> {
+        let v = get(col);
+        if v.is_empty() {
+            Err(bad(col, "is empty".into()))
+        } else {
+            Ok(v)
+        }
+    };
+    let name = required("name")?.to_owned();
+    let email = required("email")?.to_lowercase();
+    if !email.contains('@') {
+        return Err(bad("email", format!("`{email}` is not an email address")));
+    }
+    if let Some(first) = seen.get(&email) {
+        return Err(bad(
+            "email",
+            format!("duplicate email `{email}` (first on line {first})"),
+        ));
+    }
+    seen.insert(email.clone(), line);
+    let team = required("team")?.to_owned();
+    let tz_text = required("timezone")?;
+    let timezone: Tz = tz_text.parse().map_err(|_| {
+        bad(
+            "timezone",
+            format!("unknown time zone `{tz_text}` (e.g. Europe/Berlin)"),
+        )
+    })?;
+    let start_date = parse_date(required("start_date")?)
+        .ok_or_else(|| bad("start_date", date_message(get("start_date"))))?;
+    let interests = split_interests(get("interests"));
+    let capacity_text = get("buddy_capacity");
+    let buddy_capacity = if capacity_text.is_empty() {
+        1
+    } else {
+        capacity_text.parse::<u32>().map_err(|_| {
+            bad(
+                "buddy_capacity",
+                format!("`{capacity_text}` is not a whole number ≥ 0"),
+            )
+        })?
+    };
+    let hours_text = match get("working_hours") {
+        "" => DEFAULT_WORKING_HOURS,
+        text => text,
+    };
+    let working_hours = parse_hours(hours_text).map_err(|m| bad("working_hours", m))?;
+    let opt_out = match get("opt_out").to_ascii_lowercase().as_str() {
+        "" | "false" => false,
+        "true" => true,
+        other => {
+            return Err(bad(
+                "opt_out",
+                format!("`{other}` is not `true`, `false` or empty"),
+            ))
+        }
+    };
+    Ok(Person {
+        name,
+        email,
+        team,
+        timezone,
+        start_date,
+        interests,
+        buddy_capacity,
+        working_hours,
+        opt_out,
+    })
+}
+
+/// The roster file as a table, with its required columns checked.
+pub(crate) fn roster_table<'p>(path: &'p Path, bytes: &[u8]) -> Result<Table<'p>> {
     let table = Table::read(path, bytes)?;
     for col in REQUIRED {
         table.require(col)?;
     }
-    let mut people = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
-    for (line, row) in &table.rows {
-        let line = *line;
-        let get = |col: &str| table.get(row, col);
-        let bad = |col: &str, msg: String| Error::bad_file(path, Some(line), Some(col), msg);
-        let required = |col: &str| -> Result<&str> {
-            let v = get(col);
-            if v.is_empty() {
-                Err(bad(col, "is empty".into()))
-            } else {
-                Ok(v)
-            }
-        };
-        let name = required("name")?.to_owned();
-        let email = required("email")?.to_lowercase();
-        if !email.contains('@') {
-            return Err(bad("email", format!("`{email}` is not an email address")));
-        }
-        if let Some(first) = seen.get(&email) {
-            return Err(bad(
-                "email",
-                format!("duplicate email `{email}` (first on line {first})"),
-            ));
-        }
-        seen.insert(email.clone(), line);
-        let team = required("team")?.to_owned();
-        let tz_text = required("timezone")?;
-        let timezone: Tz = tz_text.parse().map_err(|_| {
-            bad(
-                "timezone",
-                format!("unknown time zone `{tz_text}` (e.g. Europe/Berlin)"),
-            )
-        })?;
-        let start_date = parse_date(required("start_date")?)
-            .ok_or_else(|| bad("start_date", date_message(get("start_date"))))?;
-        let interests = split_interests(get("interests"));
-        let capacity_text = get("buddy_capacity");
-        let buddy_capacity = if capacity_text.is_empty() {
-            1
-        } else {
-            capacity_text.parse::<u32>().map_err(|_| {
-                bad(
-                    "buddy_capacity",
-                    format!("`{capacity_text}` is not a whole number ≥ 0"),
-                )
-            })?
-        };
-        let hours_text = match get("working_hours") {
-            "" => DEFAULT_WORKING_HOURS,
-            text => text,
-        };
-        let working_hours = parse_hours(hours_text).map_err(|m| bad("working_hours", m))?;
-        let opt_out = match get("opt_out").to_ascii_lowercase().as_str() {
-            "" | "false" => false,
-            "true" => true,
-            other => {
-                return Err(bad(
-                    "opt_out",
-                    format!("`{other}` is not `true`, `false` or empty"),
-                ))
-            }
-        };
-        people.push(Person {
-            name,
-            email,
-            team,
-            timezone,
-            start_date,
-            interests,
-            buddy_capacity,
-            working_hours,
-            opt_out,
-        });
-    }
-    Ok(people)
+    Ok(table)
 }
 
 /// Parses a history of past pairings: columns `joiner_email`, `buddy_email`
@@ -178,14 +195,14 @@ pub fn parse_history(path: &Path, bytes: &[u8]) -> Result<Vec<(String, String)>>
 }
 
 /// A CSV file read into trimmed text fields, with the line of each record.
-struct Table<'p> {
-    path: &'p Path,
+pub(crate) struct Table<'p> {
+    pub(crate) path: &'p Path,
     columns: HashMap<String, usize>,
-    rows: Vec<(u64, csv::StringRecord)>,
+    pub(crate) rows: Vec<(u64, csv::StringRecord)>,
 }
 
 impl<'p> Table<'p> {
-    fn read(path: &'p Path, bytes: &[u8]) -> Result<Self> {
+    pub(crate) fn read(path: &'p Path, bytes: &[u8]) -> Result<Self> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let text = std::str::from_utf8(bytes).map_err(|e| {
             let line = bytes[..e.valid_up_to()]
@@ -232,7 +249,7 @@ impl<'p> Table<'p> {
         })
     }
 
-    fn require(&self, col: &str) -> Result<()> {
+    pub(crate) fn require(&self, col: &str) -> Result<()> {
         if self.columns.contains_key(col) {
             Ok(())
         } else {
@@ -245,8 +262,13 @@ impl<'p> Table<'p> {
         }
     }
 
+    /// True if and only if the header row has column `col` (lowercase).
+    pub(crate) fn has(&self, col: &str) -> bool {
+        self.columns.contains_key(col)
+    }
+
     /// The trimmed field of `col`, empty when the column is absent.
-    fn get<'r>(&self, row: &'r csv::StringRecord, col: &str) -> &'r str {
+    pub(crate) fn get<'r>(&self, row: &'r csv::StringRecord, col: &str) -> &'r str {
         self.columns
             .get(col)
             .and_then(|&i| row.get(i))
@@ -307,7 +329,17 @@ fn date_message(s: &str) -> String {
 
 /// Parses `HH:MM-HH:MM` (end after start).
 fn parse_hours(s: &str) -> std::result::Result<(NaiveTime, NaiveTime), String> {
-    let err = || format!("`{s}` is not working hours like 09:00-17:00");
+    let (start, end) = parse_wrapping_hours(s)?;
+    if end < start {
+        return Err(format!("`{s}`: the end must be after the start"));
+    }
+    Ok((start, end))
+}
+
+/// Parses `HH:MM-HH:MM` where an end before the start is on the next day
+/// (`22:00-08:00`); the end must differ from the start.
+pub(crate) fn parse_wrapping_hours(s: &str) -> std::result::Result<(NaiveTime, NaiveTime), String> {
+    let err = || format!("`{s}` is not hours like 09:00-17:00");
     let (a, b) = s.split_once('-').ok_or_else(err)?;
     let time = |t: &str| {
         let t = t.trim();
@@ -317,8 +349,8 @@ fn parse_hours(s: &str) -> std::result::Result<(NaiveTime, NaiveTime), String> {
         parse_with(t, &TIME)?.to_naive_time().ok()
     };
     let (start, end) = (time(a).ok_or_else(err)?, time(b).ok_or_else(err)?);
-    if end <= start {
-        return Err(format!("`{s}`: the end must be after the start"));
+    if end == start {
+        return Err(format!("`{s}`: the end must differ from the start"));
     }
     Ok((start, end))
 }
@@ -340,7 +372,7 @@ mod tests {
 
     const HEADER: &str = "name,email,team,timezone,start_date,interests,buddy_capacity,working_hours,opt_out,extra_column\n";
 
-    /// The first rows of /work/shared/samples/roster.csv (with its BOM).
+    /// The first rows of the project's sample roster (with its BOM).
     const SAMPLE_ROSTER: &str = "\u{feff}name,email,team,timezone,start_date,interests,buddy_capacity,working_hours,opt_out,extra_column
 Hana Nguyen,p000037@example.org,SRE,Africa/Lagos,2021-11-05,kubernetes;rust;coffee;films,,09:00-17:00,true,
 Bo Dubois,p000014@example.org,Design,America/Sao_Paulo,2025-06-02,climbing;hiking;kubernetes,3,,,note
@@ -350,7 +382,7 @@ Jun Mensah,p000004@example.org,SRE,Australia/Sydney,2026-12-12,,,07:30-15:30,,
 Søren Mensah,p000025@example.org,Design,UTC,2020-05-18,,0,,,
 ";
 
-    /// The first rows of /work/shared/samples/buddy-history.csv.
+    /// The first rows of the project's sample buddy history.
     const SAMPLE_HISTORY: &str = "joiner_email,buddy_email,date
 p000009@example.org,p000035@example.org,2026-01-15
 p000005@example.org,p000032@example.org,2026-01-15

@@ -391,6 +391,15 @@ fn restrict_sidecars(path: &Path) {
     }
 }
 
+/// Column `index` of a stored row holds text this build cannot read: a
+/// conversion error, so a damaged row is reported, not panicked on.
+pub(crate) fn bad_column(
+    index: usize,
+    e: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::{load_roster, pairings, record_pairs, Pairing, PairingSource};
-use crate::matching::{intro_message, match_buddies, MatchOptions, Weights};
+use crate::matching::{intro_message, match_buddies, MatchOptions, UnmatchedReason, Weights};
 use crate::roster::Person;
 use crate::{Error, Result, Store};
 
@@ -51,7 +51,7 @@ pub struct ProposalRow {
     pub score: Option<f64>,
     pub reasons: Vec<String>,
     pub locked: bool,
-    pub unmatched_reason: Option<String>,
+    pub unmatched_reason: Option<UnmatchedReason>,
     /// The joiner's best candidates other than the proposed buddy.
     pub alternatives: Vec<Alternative>,
     /// An introduction for the pair, when there is one.
@@ -207,7 +207,7 @@ fn proposal_of(
                 score: None,
                 reasons: Vec::new(),
                 locked: false,
-                unmatched_reason: Some(u.reason.clone()),
+                unmatched_reason: Some(u.reason),
                 alternatives: Vec::new(),
                 intro: None,
                 accepted_on: None,

@@ -144,18 +144,15 @@ pub fn list(store: &Store, filter: &Filter) -> Result<Vec<Entry>> {
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
 
     use super::*;
     use crate::clock::FixedClock;
     use crate::journal::Direction;
+    use crate::testing::date;
 
+    /// The kit's clock with a fraction of a second, which timestamps drop.
     fn clock() -> FixedClock {
         FixedClock::at("2026-11-24T10:00:00.750Z")
-    }
-
-    fn date(s: &str) -> NaiveDate {
-        s.parse().unwrap()
     }
 
     fn entry(direction: Direction, person: &str, message: &str, on: &str) -> NewEntry {

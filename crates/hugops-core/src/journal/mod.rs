@@ -12,8 +12,6 @@ mod rank;
 mod search;
 mod sql;
 mod stats;
-#[cfg(test)]
-mod testing;
 mod validate;
 
 pub use crud::{add, add_many, delete, edit, get, list, undo_delete};

@@ -84,8 +84,8 @@ fn fts_query(words: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::testing::{clock, new_entry};
     use crate::journal::{add, add_many, delete, edit, Direction, EntryPatch, NewEntry};
+    use crate::testing::{clock, new_entry};
 
     fn ids(store: &Store, query: &str) -> Vec<i64> {
         search(store, query, &Filter::default())

@@ -5,12 +5,13 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::functions::FunctionFlags;
-use rusqlite::types::{Type, Value, ValueRef};
+use rusqlite::types::{Value, ValueRef};
 use rusqlite::{Connection, Row};
 
 use super::validate::Draft;
 use super::{Entry, Filter};
 use crate::clock::{format_instant, parse_instant};
+use crate::store::bad_column;
 use crate::Result;
 
 /// The columns [`entry_from_row`] reads, in its order.
@@ -57,13 +58,6 @@ pub fn entry_from_row(row: &Row<'_>) -> rusqlite::Result<Entry> {
         occurred_on: parse_date(&occurred_on).ok_or_else(|| bad_column(7, "bad date"))?,
         created_at: parse_instant(&created_at).ok_or_else(|| bad_column(8, "bad instant"))?,
     })
-}
-
-fn bad_column(
-    index: usize,
-    e: impl Into<Box<dyn std::error::Error + Send + Sync>>,
-) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(index, Type::Text, e.into())
 }
 
 /// Column `i` of `row` as borrowed text (no copy).

@@ -207,10 +207,7 @@ mod tests {
     use super::*;
     use crate::clock::FixedClock;
     use crate::journal::{add_many, delete, Direction, NewEntry};
-
-    fn date(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::testing::date;
 
     fn new(direction: Direction, person: &str, on: &str, tags: &[&str]) -> NewEntry {
         NewEntry {

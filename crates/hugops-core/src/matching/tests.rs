@@ -1,133 +1,15 @@
-use super::*;
+//! The whole of matching, end to end: rules, optimality against brute
+//! force, locks, alternatives, determinism.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+use chrono_tz::Tz;
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn t(s: &str) -> NaiveTime {
-    NaiveTime::parse_from_str(s, "%H:%M").unwrap()
-}
-
-fn person(email: &str, team: &str, tz: Tz, start: &str) -> Person {
-    Person {
-        name: email.split('@').next().unwrap().to_owned(),
-        email: email.to_owned(),
-        team: team.to_owned(),
-        timezone: tz,
-        start_date: d(start),
-        interests: Vec::new(),
-        buddy_capacity: 1,
-        working_hours: (t("09:00"), t("17:00")),
-        opt_out: false,
-    }
-}
-
-const TODAY: &str = "2026-11-24";
-const NEW: &str = "2026-11-01";
-const OLD: &str = "2020-01-01";
-
-fn opts() -> MatchOptions {
-    let mut o = MatchOptions::new(d(TODAY));
-    o.include_candidates = true;
-    o
-}
-
-fn utc() -> Tz {
-    chrono_tz::UTC
-}
-
-#[test]
-fn overlap_kathmandu_new_york_with_dst() {
-    let mut ktm = person("k@x", "A", chrono_tz::Asia::Kathmandu, OLD);
-    ktm.working_hours = (t("09:00"), t("17:00")); // 03:15-11:15 UTC
-    let mut ny = person("n@x", "B", chrono_tz::America::New_York, OLD);
-    ny.working_hours = (t("05:00"), t("13:00"));
-    // Winter (EST, UTC-5): New York works 10:00-18:00 UTC.
-    assert!((shared_hours(&ktm, &ny, d("2026-11-24")) - 1.25).abs() < 1e-12);
-    // Summer (EDT, UTC-4): 09:00-17:00 UTC.
-    assert!((shared_hours(&ktm, &ny, d("2026-07-15")) - 2.25).abs() < 1e-12);
-    // Sunday 2026-03-08 is the day DST starts in New York: the reference day
-    // is Monday 2026-03-09, already on EDT.
-    assert_eq!(reference_day(d("2026-03-08")), d("2026-03-09"));
-    assert_eq!(reference_day(d("2026-03-07")), d("2026-03-09"));
-    assert!((shared_hours(&ktm, &ny, d("2026-03-08")) - 2.25).abs() < 1e-12);
-    // Friday 2026-03-06 is still EST.
-    assert!((shared_hours(&ktm, &ny, d("2026-03-06")) - 1.25).abs() < 1e-12);
-    // Symmetric, and 0 when the days do not meet.
-    assert_eq!(
-        shared_hours(&ny, &ktm, d("2026-11-24")),
-        shared_hours(&ktm, &ny, d("2026-11-24"))
-    );
-    ny.working_hours = (t("09:00"), t("17:00"));
-    assert_eq!(shared_hours(&ktm, &ny, d("2026-11-24")), 0.0);
-}
-
-#[test]
-fn interests_jaccard() {
-    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-    assert!((jaccard(&s(&["Rust", "climbing"]), &s(&["rust", "chess"])) - 1.0 / 3.0).abs() < 1e-12);
-    assert_eq!(jaccard(&s(&[]), &s(&[])), 0.0);
-    assert_eq!(jaccard(&s(&["a"]), &s(&["A"])), 1.0);
-    assert_eq!(jaccard(&s(&["a"]), &s(&[])), 0.0);
-    assert_eq!(jaccard_ids(&[1, 2, 3], &[2, 3, 4]), 0.5);
-}
-
-#[test]
-fn weights_are_normalised() {
-    let w = Weights {
-        shared_hours: 2.0,
-        shared_interests: 1.0,
-        low_load: 1.0,
-        tenure: -5.0,
-    }
-    .normalised();
-    assert_eq!(
-        (w.shared_hours, w.shared_interests, w.low_load, w.tenure),
-        (0.5, 0.25, 0.25, 0.0)
-    );
-    let z = Weights {
-        shared_hours: 0.0,
-        shared_interests: 0.0,
-        low_load: 0.0,
-        tenure: f64::NAN,
-    }
-    .normalised();
-    let sum = z.shared_hours + z.shared_interests + z.low_load + z.tenure;
-    assert!((sum - 1.0).abs() < 1e-12);
-}
-
-#[test]
-fn reasons_and_score() {
-    let mut j = person("a@x.org", "Payments", chrono_tz::Europe::Berlin, NEW);
-    j.interests = vec!["Rust".into(), "climbing".into(), "chess".into()];
-    let mut b = person("b@y.org", "SRE", chrono_tz::Europe::London, OLD);
-    b.working_hours = (t("07:30"), t("15:30")); // Berlin 08:30-16:30
-    b.interests = vec!["rust".into(), "Climbing".into()];
-    let r = match_buddies(&[j, b], &[], &opts());
-    assert_eq!(r.pairs.len(), 1);
-    let p = &r.pairs[0];
-    assert_eq!(
-        (p.joiner.as_str(), p.buddy.as_str()),
-        ("a@x.org", "b@y.org")
-    );
-    assert_eq!(
-        &p.reasons[..3],
-        [
-            "different teams: Payments / SRE",
-            "7.5 h shared working time",
-            "shared interests: climbing, Rust"
-        ]
-    );
-    let w = Weights::default().normalised();
-    let expected =
-        w.shared_hours * 7.5 / 8.0 + w.shared_interests * 2.0 / 3.0 + w.low_load + w.tenure;
-    assert!((p.score - expected).abs() < 1e-12);
-    assert_eq!(r.total_score, p.score);
-    let json = serde_json::to_value(&r).unwrap();
-    let s = json["pairs"][0]["score"].as_f64().unwrap();
-    assert_eq!(s, (expected * 1e4).round() / 1e4);
-}
+use super::test_people::{d, opts, person, t, utc, NEW, OLD, TODAY};
+use super::*;
+use crate::roster::Person;
 
 #[test]
 fn hard_rules() {
@@ -155,7 +37,7 @@ fn hard_rules() {
         r.unmatched,
         [Unmatched {
             joiner: "j2@x".into(),
-            reason: ALL_REPEATS.into()
+            reason: UnmatchedReason::AllRepeats
         }]
     );
     assert!(r
@@ -196,26 +78,26 @@ fn capacity_is_honoured_and_used() {
     let r = match_buddies(&people, &[], &opts());
     assert_eq!(r.pairs.len(), 2);
     assert_eq!(r.unmatched.len(), 1);
-    assert_eq!(r.unmatched[0].reason, ALL_AT_CAPACITY);
+    assert_eq!(r.unmatched[0].reason, UnmatchedReason::AllAtCapacity);
 }
 
 #[test]
 fn unmatched_reasons() {
     let j = person("j@x", "A", utc(), NEW);
     let r = match_buddies(std::slice::from_ref(&j), &[], &opts());
-    assert_eq!(r.unmatched[0].reason, NO_POSSIBLE_BUDDY);
+    assert_eq!(r.unmatched[0].reason, UnmatchedReason::NoPossibleBuddy);
     let mut opted = person("o@x", "B", utc(), OLD);
     opted.opt_out = true;
     let r = match_buddies(&[j.clone(), opted], &[], &opts());
-    assert_eq!(r.unmatched[0].reason, NO_POSSIBLE_BUDDY);
+    assert_eq!(r.unmatched[0].reason, UnmatchedReason::NoPossibleBuddy);
     let r = match_buddies(&[j.clone(), person("s@x", "A", utc(), OLD)], &[], &opts());
-    assert_eq!(r.unmatched[0].reason, NO_OTHER_TEAM);
+    assert_eq!(r.unmatched[0].reason, UnmatchedReason::NoOtherTeam);
     let r = match_buddies(
         &[j, person("b@x", "B", utc(), OLD)],
         &[("j@x".into(), "b@x".into())],
         &opts(),
     );
-    assert_eq!(r.unmatched[0].reason, ALL_REPEATS);
+    assert_eq!(r.unmatched[0].reason, UnmatchedReason::AllRepeats);
 }
 
 #[test]
@@ -287,7 +169,7 @@ fn nobody_is_their_own_buddy() {
     o.min_tenure_days = 0;
     let a = person("a@x", "A", utc(), NEW);
     let r = match_buddies(std::slice::from_ref(&a), &[], &o);
-    assert_eq!(r.unmatched[0].reason, NO_POSSIBLE_BUDDY);
+    assert_eq!(r.unmatched[0].reason, UnmatchedReason::NoPossibleBuddy);
     let b = person("b@x", "B", utc(), NEW);
     let r = match_buddies(&[a, b], &[], &o);
     let pairs: Vec<(&str, &str)> = r
@@ -296,147 +178,6 @@ fn nobody_is_their_own_buddy() {
         .map(|p| (p.joiner.as_str(), p.buddy.as_str()))
         .collect();
     assert_eq!(pairs, [("a@x", "b@x"), ("b@x", "a@x")]);
-}
-
-// ---- the fast paths give what the plain formulas give ----
-
-/// `joiners` joiners and `buddies` buddies, varied in team, zone, hours,
-/// interests and capacity.
-fn varied(joiners: usize, buddies: usize) -> Vec<Person> {
-    let zones = [
-        chrono_tz::UTC,
-        chrono_tz::Asia::Kathmandu,
-        chrono_tz::America::St_Johns,
-        chrono_tz::Australia::Adelaide,
-    ];
-    let tags = ["rust", "chess", "tea", "jazz", "climbing"];
-    (0..joiners + buddies)
-        .map(|i| {
-            let joiner = i < joiners;
-            let email = format!("{}{i:03}@x", if joiner { "j" } else { "b" });
-            let mut p = person(&email, ["A", "B", "C"][i % 3], zones[i % 4], NEW);
-            if !joiner {
-                p.start_date = d(OLD) + Duration::days((i * 37 % 900) as i64);
-                p.buddy_capacity = 1 + (i % 3) as u32;
-            }
-            p.working_hours = [(t("09:00"), t("17:00")), (t("07:30"), t("15:30"))][i % 2];
-            p.interests = tags
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| (i >> k) & 1 == 1)
-                .map(|(_, s)| s.to_string())
-                .collect();
-            p
-        })
-        .collect()
-}
-
-#[test]
-fn parallel_scan_equals_one_thread() {
-    let people = varied(40, 60);
-    let history = [("j003@x".to_owned(), "b045@x".to_owned())];
-    let problem = Problem::new(&people, &history, &opts());
-    let none = HashMap::new();
-    let free = ScanWants {
-        candidates: false,
-        alternatives: 0,
-        locked: &none,
-    };
-    // Lock joiner 5 to their second best buddy.
-    let second = problem.scan_all(&free, 1)[5].edges[1].0;
-    let locked = HashMap::from([(5, second)]);
-    let wants = ScanWants {
-        candidates: true,
-        alternatives: 3,
-        locked: &locked,
-    };
-    let one = problem.scan_all(&wants, 1);
-    assert!(one[5].locked.is_some_and(|(bi, _)| bi == second));
-    assert!(one.iter().all(|s| s.alternatives.len() == 3));
-    assert_eq!(one.len(), 40);
-    assert!(one
-        .iter()
-        .all(|s| !s.edges.is_empty() && !s.candidates.is_empty()));
-    for threads in [2, 3, 7, 40, 200] {
-        assert_eq!(problem.scan_all(&wants, threads), one, "{threads} threads");
-    }
-}
-
-#[test]
-fn many_interests_score_as_few() {
-    // More than 128 distinct interests in the roster: scoring uses id lists
-    // instead of bits, and no score changes.
-    let mut j = person("j@x", "A", utc(), NEW);
-    j.interests = vec!["rust".into(), "chess".into(), "tea".into()];
-    let mut b = person("b@x", "B", chrono_tz::Asia::Kathmandu, OLD);
-    b.interests = vec!["Chess".into(), "tea".into(), "jazz".into(), "rust".into()];
-    // A possible buddy on the joiner's team: no pair with them.
-    let mut other = person("o@x", "A", utc(), OLD);
-    other.interests = (0..200).map(|i| format!("tag{i}")).collect();
-    let few = [j.clone(), b.clone()];
-    let many = [j, b, other];
-    assert!(!Problem::new(&few, &[], &opts()).interest_parts.is_empty());
-    assert!(Problem::new(&many, &[], &opts()).interest_parts.is_empty());
-    let (few, many) = (
-        match_buddies(&few, &[], &opts()),
-        match_buddies(&many, &[], &opts()),
-    );
-    assert_eq!(few.candidates, many.candidates);
-    // 2.25 h shared (Kathmandu is UTC+5:45), 3 of 4 interests, no load, 2+ years.
-    let expected = 0.4 * 2.25 / 8.0 + 0.3 * 0.75 + 0.2 + 0.1;
-    assert!((few.candidates[0].score - expected).abs() < 1e-12);
-}
-
-#[test]
-fn round_units_rounds_halves_up() {
-    for x in [
-        0.0,
-        0.5,
-        1.5,
-        2.4999999999999996,
-        6374.999999999999,
-        9999.5,
-        1e4,
-    ] {
-        assert_eq!(f64::from(round_units(x)), x.round(), "{x}");
-    }
-}
-
-proptest! {
-    #[test]
-    fn round_units_is_round(x in 0.0f64..=1e4) {
-        prop_assert_eq!(f64::from(round_units(x)), x.round());
-    }
-
-    #[test]
-    fn best_edges_is_the_shortest_prefix_with_room(
-        scores in proptest::collection::vec(proptest::option::of(0u16..=20), 0..40),
-        caps in proptest::collection::vec(1u32..=3, 40),
-        joiners in 1usize..30,
-    ) {
-        // Few distinct scores: many ties, broken by buddy order.
-        let row: Vec<u16> = scores.iter().map(|q| q.map_or(NO_PAIR, |q| q * 500)).collect();
-        let list: Vec<(usize, u32)> = scores
-            .iter()
-            .enumerate()
-            .filter_map(|(bi, q)| q.map(|q| (bi, u32::from(q) * 500)))
-            .collect();
-        let mut room = vec![0; SCORE_UNITS as usize + 1];
-        let got = best_edges(&row, &caps, joiners, &mut room);
-        let mut sorted = list.clone();
-        sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut keep = sorted.len();
-        let mut sum = 0;
-        for (k, e) in sorted.iter().enumerate() {
-            sum += caps[e.0] as usize;
-            if sum >= joiners {
-                keep = k + 1;
-                break;
-            }
-        }
-        prop_assert_eq!(got, sorted[..keep].to_vec());
-        prop_assert!(room.iter().all(|&r| r == 0));
-    }
 }
 
 // ---- property tests against brute force ----
@@ -847,57 +588,4 @@ fn alternatives_are_each_joiners_best_candidates() {
         assert!(r.candidates.contains(a));
     }
     assert!(match_buddies(&people, &[], &opts()).alternatives.is_empty());
-}
-
-// ---- the assignment itself against brute force ----
-
-/// Highest total gain over every assignment of joiners `k..` (each to one of
-/// their listed buddies with room, or to nobody).
-fn brute_gain(k: usize, gains: &[Vec<(usize, i64)>], room: &mut [u32]) -> i64 {
-    let Some(list) = gains.get(k) else {
-        return 0;
-    };
-    let mut best = brute_gain(k + 1, gains, room);
-    for &(b, gain) in list {
-        if room[b] > 0 {
-            room[b] -= 1;
-            best = best.max(gain + brute_gain(k + 1, gains, room));
-            room[b] += 1;
-        }
-    }
-    best
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(500))]
-    /// Capacities are often short of the joiners, so that places fill up and
-    /// later joiners can only swap (the search's early stop), and gains share
-    /// few values, so that ties abound.
-    #[test]
-    fn assignment_is_optimal_when_places_run_out(
-        lists in proptest::collection::vec(
-            proptest::collection::btree_map(0usize..4, 0i64..4, 0..=4),
-            0..=7,
-        ),
-        caps in proptest::collection::vec(0u32..=2, 4),
-    ) {
-        // As in `match_buddies`: a constant per matched joiner, then a score.
-        let gains: Vec<Vec<(usize, i64)>> = lists
-            .iter()
-            .map(|m| m.iter().map(|(&b, &q)| (b, 100 + q * 5)).collect())
-            .collect();
-        let assigned = max_gain_assignment(&gains, &caps);
-        let mut held = vec![0u32; caps.len()];
-        let mut total = 0;
-        for (list, a) in gains.iter().zip(&assigned) {
-            if let Some(b) = *a {
-                let gain = list.iter().find(|&&(x, _)| x == b).map(|&(_, g)| g);
-                prop_assert!(gain.is_some(), "buddy {} is not on the joiner's list", b);
-                total += gain.unwrap();
-                held[b] += 1;
-            }
-        }
-        prop_assert!(held.iter().zip(&caps).all(|(h, c)| h <= c), "over capacity");
-        prop_assert_eq!(total, brute_gain(0, &gains, &mut caps.clone()));
-    }
 }

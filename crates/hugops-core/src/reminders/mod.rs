@@ -20,6 +20,10 @@
 //!   [`FIRE_WINDOW_MINUTES`] of its time (suspend, restart, pause, quiet
 //!   hours) is not fired but listed by [`missed`] for
 //!   [`MISSED_LIST_DAYS`]. A shown meeting reminder can be [`snooze`]d.
+//! - [`ReminderKind::Thread`]: a watched thread that looks ambiguous is
+//!   queued by [`queue_thread_nudge`] (at most once per thread and local
+//!   day) and fires at its arrival, or when pause or quiet hours end, within
+//!   [`THREAD_NUDGE_TTL_HOURS`].
 
 mod meeting;
 mod nudge;
@@ -28,10 +32,11 @@ mod quiet;
 mod snooze;
 #[cfg(test)]
 mod tests;
+mod thread;
 
 pub use occurrence::{weekly_occurrence_after, weekly_occurrence_at_or_before};
-pub(crate) use snooze::forget_snoozes;
 pub use snooze::{snooze, MAX_SNOOZE_MINUTES};
+pub use thread::{queue_thread_nudge, THREAD_NUDGE_TITLE, THREAD_NUDGE_TTL_HOURS};
 
 use std::borrow::Cow;
 use std::fmt;
@@ -53,16 +58,19 @@ pub const FIRE_WINDOW_MINUTES: i64 = 60;
 pub const MISSED_LIST_DAYS: i64 = 7;
 
 /// The kinds of reminder HugOps shows. Stored and serialised as text:
-/// `weekly_nudge`, `meeting:<uid>`.
+/// `weekly_nudge`, `meeting:<uid>`, `thread:<hash>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ReminderKind {
     /// "Time to appreciate someone?", once a week.
     WeeklyNudge,
     /// A saved meeting is about to start.
     Meeting { uid: String },
+    /// A watched thread looks ambiguous: "switch to a call?".
+    Thread { hash: String },
 }
 
 const MEETING_PREFIX: &str = "meeting:";
+const THREAD_PREFIX: &str = "thread:";
 
 impl ReminderKind {
     /// The reminder of meeting `uid`.
@@ -75,11 +83,17 @@ impl ReminderKind {
         match self {
             ReminderKind::WeeklyNudge => Cow::Borrowed("weekly_nudge"),
             ReminderKind::Meeting { uid } => Cow::Owned(format!("{MEETING_PREFIX}{uid}")),
+            ReminderKind::Thread { hash } => Cow::Owned(format!("{THREAD_PREFIX}{hash}")),
         }
     }
 
     /// The kind named `text` (as written by [`ReminderKind::as_str`]).
     pub fn parse(text: &str) -> Option<Self> {
+        if let Some(hash) = text.strip_prefix(THREAD_PREFIX) {
+            return (!hash.is_empty()).then(|| ReminderKind::Thread {
+                hash: hash.to_owned(),
+            });
+        }
         match text.strip_prefix(MEETING_PREFIX) {
             Some(uid) if !uid.is_empty() => Some(ReminderKind::meeting(uid)),
             Some(_) => None,
@@ -91,7 +105,7 @@ impl ReminderKind {
     pub fn meeting_uid(&self) -> Option<&str> {
         match self {
             ReminderKind::Meeting { uid } => Some(uid),
-            ReminderKind::WeeklyNudge => None,
+            ReminderKind::WeeklyNudge | ReminderKind::Thread { .. } => None,
         }
     }
 }
@@ -113,7 +127,7 @@ impl<'de> Deserialize<'de> for ReminderKind {
         let text = String::deserialize(d)?;
         ReminderKind::parse(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "`{text}` is not a reminder kind (weekly_nudge or meeting:<uid>)"
+                "`{text}` is not a reminder kind (weekly_nudge, meeting:<uid> or thread:<hash>)"
             ))
         })
     }
@@ -278,6 +292,7 @@ pub fn resume(store: &mut Store) -> Result<Settings> {
 fn waiting(ctx: &Context) -> Result<Vec<Reminder>> {
     let mut all: Vec<Reminder> = nudge::candidate(ctx)?.into_iter().collect();
     all.extend(meeting::due_now(ctx)?);
+    all.extend(thread::waiting(ctx)?);
     unshown(ctx.store, all)
 }
 

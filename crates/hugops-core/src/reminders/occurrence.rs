@@ -55,12 +55,9 @@ fn this_or_previous(date: NaiveDate, weekday: Weekday) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::{format_instant, parse_instant};
+    use crate::clock::format_instant;
+    use crate::testing::at;
     use chrono_tz::{America::New_York, Europe::Berlin, Pacific::Apia, UTC};
-
-    fn at(s: &str) -> DateTime<Utc> {
-        parse_instant(s).unwrap()
-    }
 
     fn hm(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()

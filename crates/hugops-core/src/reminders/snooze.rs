@@ -15,7 +15,8 @@ pub const MAX_SNOOZE_MINUTES: i64 = 24 * 60;
 /// Snoozes the reminder `(kind, due_at)` for `minutes` (1 to
 /// [`MAX_SNOOZE_MINUTES`]): records it as shown and returns when it fires
 /// again. Only the reminder of a scheduled meeting can be snoozed; a meeting
-/// moved, done or cancelled drops its snoozes.
+/// moved, done or cancelled drops its snoozes (the storage does, see the
+/// schema).
 pub fn snooze(
     store: &mut Store,
     kind: &ReminderKind,
@@ -50,15 +51,6 @@ pub fn snooze(
         (kind.as_str(), format_instant(until), format_instant(now)),
     )?;
     Ok(until)
-}
-
-/// Drops every snooze of `kind`.
-pub(crate) fn forget_snoozes(store: &Store, kind: &ReminderKind) -> Result<()> {
-    store.conn().execute(
-        "DELETE FROM reminder_snoozes WHERE kind = ?1",
-        [kind.as_str()],
-    )?;
-    Ok(())
 }
 
 /// The snoozed occurrences due in `[from, to]`, as `(kind, due_at)`.

@@ -6,14 +6,11 @@ use chrono::{NaiveTime, TimeDelta, Weekday};
 use chrono_tz::{America::New_York, Europe::Berlin, Tz, UTC};
 
 use super::*;
-use crate::clock::{parse_instant, FixedClock};
+use crate::clock::FixedClock;
 use crate::settings::{NudgeSettings, Settings};
+use crate::testing::at;
 
 const FRIDAY_NUDGE: &str = "2026-11-20T20:00:00Z";
-
-fn at(s: &str) -> DateTime<Utc> {
-    parse_instant(s).unwrap()
-}
 
 fn clock(now: &str, tz: Tz) -> FixedClock {
     FixedClock::at(now).with_tz(tz)

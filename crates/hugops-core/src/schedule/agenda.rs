@@ -302,7 +302,6 @@ fn set_status(
     if changed == 0 {
         return Err(unknown(uid));
     }
-    forget_snoozes(store, uid)?;
     get(store, uid)
 }
 
@@ -352,7 +351,6 @@ pub fn move_meeting(
             format_instant(now),
         ],
     )?;
-    forget_snoozes(store, uid)?;
     get(store, uid)
 }
 
@@ -373,11 +371,6 @@ fn outside_hours(m: &StoredMeeting) -> Vec<String> {
         })
         .map(|a| a.email.clone())
         .collect()
-}
-
-/// A snoozed reminder of a meeting that moved or ended must not come back.
-fn forget_snoozes(store: &Store, uid: &str) -> Result<()> {
-    crate::reminders::forget_snoozes(store, &crate::reminders::ReminderKind::meeting(uid))
 }
 
 fn unknown(uid: &str) -> Error {

@@ -76,6 +76,3 @@ pub struct Meeting {
     #[serde(skip)]
     pub organizer: String,
 }
-
-#[cfg(test)]
-pub(crate) mod testing;

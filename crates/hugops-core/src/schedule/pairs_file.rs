@@ -202,10 +202,8 @@ mod tests {
 
     #[test]
     fn resolve_names_every_missing_email_once() {
-        let people = crate::schedule::testing::people(&[
-            ("a@x", "UTC", "09:00-17:00"),
-            ("b@x", "UTC", "09:00-17:00"),
-        ]);
+        let people =
+            crate::testing::people(&[("a@x", "UTC", "09:00-17:00"), ("b@x", "UTC", "09:00-17:00")]);
         let rows = parse(
             "{\"pairs\": [{\"joiner\": \"a@x\", \"buddy\": \"b@x\"},\n{\"joiner\": \"z@x\", \"buddy\": \"y@x\"},\n{\"joiner\": \"z@x\", \"buddy\": \"a@x\"}]}",
         )

@@ -3,7 +3,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const VERSION: i64 = 3;
+pub const VERSION: i64 = 5;
 
 /// Version 1: the kudos journal with its full-text index, settings, and the
 /// log of reminders already shown.
@@ -125,9 +125,60 @@ CREATE TABLE reminder_snoozes (
 );
 "#;
 
+/// Version 4: thread nudges wait here for the reminder engine, which shows
+/// each once it is outside pause and quiet hours. `day` is the user's local
+/// date of arrival (one nudge per thread and day); `kind` is `thread:<hash>`.
+///
+/// And the storage keeps one rule of snoozes itself, so that the agenda need
+/// not know about reminders: a meeting that moves, or is no longer scheduled,
+/// drops the snoozes of its reminder.
+const V4: &str = r#"
+CREATE TABLE thread_nudges (
+    kind       TEXT NOT NULL,
+    day        TEXT NOT NULL,
+    arrived_at TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    PRIMARY KEY (kind, day)
+);
+CREATE INDEX thread_nudges_by_arrival ON thread_nudges (arrived_at);
+
+CREATE TRIGGER meetings_drop_snoozes AFTER UPDATE OF "start", status ON meetings
+WHEN OLD."start" IS NOT NEW."start" OR NEW.status <> 'scheduled'
+BEGIN
+    DELETE FROM reminder_snoozes WHERE kind = 'meeting:' || NEW.uid;
+END;
+"#;
+
+/// Version 5: the on-call ledger, as imported from shift and incident
+/// files. A shift is known by all its fields (importing it again adds
+/// nothing); an incident by `key`: `id:<id>` when the file gives an id, else
+/// `at:<created_at>|<title>`, and importing it again updates it.
+const V5: &str = r#"
+CREATE TABLE oncall_shifts (
+    id      INTEGER PRIMARY KEY,
+    "start" TEXT NOT NULL,
+    "end"   TEXT NOT NULL,
+    who     TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    UNIQUE ("start", "end", who, summary)
+);
+CREATE TABLE oncall_incidents (
+    key         TEXT PRIMARY KEY,
+    source_id   TEXT,
+    title       TEXT,
+    service     TEXT,
+    urgency     TEXT CHECK (urgency IN ('high', 'low')),
+    created_at  TEXT NOT NULL,
+    resolved_at TEXT,
+    url         TEXT,
+    assignee    TEXT
+);
+CREATE INDEX oncall_incidents_by_time ON oncall_incidents (created_at);
+"#;
+
 /// All migrations, oldest first.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! Opt-in watching: a folder where exports and transcripts land, and the
 //! tray's "Check copied thread". When a watched thread crosses the threshold
-//! the app shows "This thread looks ambiguous — switch to a call?", at most
-//! once per thread per day, never while reminders are paused. Thread text is
-//! analysed in memory; only a hash of each nudged thread is kept (in the
-//! reminder log), so it is not nudged twice on the same day.
+//! it is queued with the reminder engine, which shows "This thread looks
+//! ambiguous — switch to a call?" at most once per thread per day, after
+//! pause and quiet hours. Thread text is analysed in memory; only a hash of
+//! each nudged thread and the suggestion are kept.
 
 use std::path::{Path, PathBuf};
 
@@ -14,8 +14,8 @@ use sha2::{Digest, Sha256};
 use super::analysis::analyze;
 use super::parse::{read_path, Format};
 use super::Thread;
-use crate::clock::{format_instant, Clock};
-use crate::{settings, Error, Result, Store};
+use crate::clock::Clock;
+use crate::{reminders, Error, Result, Store};
 
 /// The settings row of the watching options.
 const KEY: &str = "thread_watch";
@@ -66,74 +66,61 @@ pub fn set_watch_settings(store: &mut Store, s: WatchSettings) -> Result<WatchSe
     Ok(s)
 }
 
-/// A notification to show for one ambiguous thread.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ThreadNudge {
-    pub title: String,
-    pub body: String,
-    pub score: f64,
-}
-
 /// The title of every thread nudge.
-pub const NUDGE_TITLE: &str = "This thread looks ambiguous — switch to a call?";
+pub use crate::reminders::THREAD_NUDGE_TITLE as NUDGE_TITLE;
 
-/// Reads a file that landed in the watched folder and returns the nudges due
-/// for it (see [`nudges_for`]).
-pub fn nudges_for_file(
-    store: &mut Store,
-    path: &Path,
-    clock: &dyn Clock,
-    threshold: f64,
-) -> Result<Vec<ThreadNudge>> {
-    let threads = read_path(path, Format::Auto)?;
-    nudges_for(store, &threads, clock, threshold)
+/// A nudge for one ambiguous thread, before it is queued: what the
+/// reminder shows, and the hash that names the thread.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingNudge {
+    pub hash: String,
+    pub body: String,
 }
 
-/// The nudges for the ambiguous threads among `threads` that were not
-/// nudged yet today (in the user's zone), recording them as nudged. None
-/// while reminders are paused.
-pub fn nudges_for(
-    store: &mut Store,
-    threads: &[Thread],
-    clock: &dyn Clock,
-    threshold: f64,
-) -> Result<Vec<ThreadNudge>> {
-    let now = clock.now();
-    let prefs = settings::load(store)?;
-    if prefs.is_paused(now) {
-        return Ok(Vec::new());
-    }
-    let today = now.with_timezone(&prefs.effective_zone(clock)).date_naive();
-    let mut out = Vec::new();
-    for thread in threads {
-        let analysis = analyze(thread, threshold);
-        if !analysis.ambiguous {
-            continue;
-        }
-        let fresh = store.conn().execute(
-            "INSERT OR IGNORE INTO reminder_log (kind, due_at, fired_at) VALUES (?1, ?2, ?3)",
-            (thread_kind(thread), today.to_string(), format_instant(now)),
-        )?;
-        if fresh == 0 {
-            continue;
-        }
-        let place = thread
-            .channel
-            .as_deref()
-            .map(|c| format!("#{c}: "))
-            .unwrap_or_default();
-        out.push(ThreadNudge {
-            title: NUDGE_TITLE.to_owned(),
-            body: format!("{place}{}", analysis.suggestion),
-            score: analysis.score,
-        });
-    }
-    Ok(out)
+/// Reads a file that landed in the watched folder and returns the nudges
+/// for its ambiguous threads (see [`nudges_in`]). Needs no database, so the
+/// parse runs without holding it.
+pub fn nudges_in_file(path: &Path, threshold: f64) -> Result<Vec<PendingNudge>> {
+    Ok(nudges_in(&read_path(path, Format::Auto)?, threshold))
 }
 
-/// `thread:<hash>`: the same conversation gives the same kind, whatever was
-/// added to it later (the hash covers its channel and first message).
-fn thread_kind(thread: &Thread) -> String {
+/// A nudge for each thread among `threads` whose score reaches `threshold`.
+pub fn nudges_in(threads: &[Thread], threshold: f64) -> Vec<PendingNudge> {
+    threads
+        .iter()
+        .filter_map(|thread| {
+            let analysis = analyze(thread, threshold);
+            analysis.ambiguous.then(|| {
+                let place = thread
+                    .channel
+                    .as_deref()
+                    .map(|c| format!("#{c}: "))
+                    .unwrap_or_default();
+                PendingNudge {
+                    hash: thread_hash(thread),
+                    body: format!("{place}{}", analysis.suggestion),
+                }
+            })
+        })
+        .collect()
+}
+
+/// Queues `nudges` with the reminder engine, each thread at most once per
+/// local day; returns how many were queued. The engine shows them outside
+/// pause and quiet hours.
+pub fn queue(store: &mut Store, nudges: &[PendingNudge], clock: &dyn Clock) -> Result<usize> {
+    let mut queued = 0;
+    for n in nudges {
+        if reminders::queue_thread_nudge(store, &n.hash, &n.body, clock)? {
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}
+
+/// The same conversation gives the same hash, whatever was added to it
+/// later (the hash covers its channel and first message).
+fn thread_hash(thread: &Thread) -> String {
     let mut hash = Sha256::new();
     hash.update(thread.channel.as_deref().unwrap_or("").as_bytes());
     if let Some(first) = thread.messages.first() {
@@ -144,8 +131,7 @@ fn thread_kind(thread: &Thread) -> String {
         hash.update(first.ts.map(|t| t.timestamp()).unwrap_or(0).to_le_bytes());
     }
     let digest = hash.finalize();
-    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
-    format!("thread:{hex}")
+    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -166,49 +152,80 @@ mod tests {
         parse_transcript(Path::new("t.txt"), TENSE).unwrap()
     }
 
+    /// The thread nudges the engine would show now.
+    fn shown_now(store: &Store, clock: &FixedClock) -> Vec<reminders::Reminder> {
+        reminders::due(store, clock)
+            .unwrap()
+            .into_iter()
+            .filter(|r| matches!(r.kind, reminders::ReminderKind::Thread { .. }))
+            .collect()
+    }
+
+    fn queue_threads(store: &mut Store, threads: &[Thread], clock: &FixedClock) -> usize {
+        queue(store, &nudges_in(threads, 0.5), clock).unwrap()
+    }
+
     #[test]
     fn an_ambiguous_thread_is_nudged_once_a_day() {
         let mut store = Store::open_in_memory().unwrap();
         let clock = FixedClock::at("2026-11-25T10:00:00Z");
         let threads = [tense()];
-        let first = nudges_for(&mut store, &threads, &clock, 0.5).unwrap();
-        assert_eq!(first.len(), 1, "the thread is ambiguous");
-        assert_eq!(first[0].title, NUDGE_TITLE);
-        assert!(nudges_for(&mut store, &threads, &clock, 0.5)
-            .unwrap()
-            .is_empty());
+        assert_eq!(queue_threads(&mut store, &threads, &clock), 1, "ambiguous");
+        let shown = shown_now(&store, &clock);
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].title, NUDGE_TITLE);
+        assert_eq!(shown[0].due_at, clock.now(), "due at its arrival");
+        reminders::mark_shown(&mut store, &shown[0], &clock).unwrap();
+        assert!(shown_now(&store, &clock).is_empty(), "shown once");
+        assert_eq!(queue_threads(&mut store, &threads, &clock), 0);
         // A later message does not make it a new thread.
         let mut longer = tense();
         longer.messages.push(longer.messages[0].clone());
-        assert!(nudges_for(&mut store, &[longer], &clock, 0.5)
-            .unwrap()
-            .is_empty());
+        assert_eq!(queue_threads(&mut store, &[longer], &clock), 0);
         clock.advance(chrono::Duration::days(1));
+        assert_eq!(queue_threads(&mut store, &threads, &clock), 1, "a new day");
+        assert_eq!(shown_now(&store, &clock).len(), 1);
+    }
+
+    #[test]
+    fn calm_threads_give_no_nudge() {
+        let calm = parse_transcript(Path::new("c.txt"), "Ana: deploy done\nBo: thanks!\n").unwrap();
+        assert!(nudges_in(&[calm], 0.5).is_empty());
+    }
+
+    #[test]
+    fn a_nudge_arriving_in_quiet_hours_waits_for_their_end() {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::settings::set_value(&mut store, "timezone", "Europe/Berlin").unwrap();
+        crate::settings::set_value(&mut store, "quiet_hours.enabled", "true").unwrap();
+        crate::settings::set_value(&mut store, "quiet_hours.start", "22:00").unwrap();
+        crate::settings::set_value(&mut store, "quiet_hours.end", "07:00").unwrap();
+        // 03:00 in Berlin.
+        let clock = FixedClock::at("2026-11-25T02:00:00Z");
+        assert_eq!(queue_threads(&mut store, &[tense()], &clock), 1);
+        assert!(shown_now(&store, &clock).is_empty(), "not at 03:00");
+        let next = reminders::next_check(&store, &clock).unwrap();
+        assert_eq!(next, Some(FixedClock::at("2026-11-25T06:00:00Z").now()));
+        clock.advance(chrono::Duration::hours(4));
+        let shown = shown_now(&store, &clock);
+        assert_eq!(shown.len(), 1, "at 07:00, when quiet hours end");
         assert_eq!(
-            nudges_for(&mut store, &threads, &clock, 0.5).unwrap().len(),
-            1
+            shown[0].due_at,
+            FixedClock::at("2026-11-25T02:00:00Z").now()
         );
     }
 
     #[test]
-    fn calm_threads_and_paused_reminders_give_no_nudge() {
+    fn a_nudge_waits_out_a_pause_but_not_a_day() {
         let mut store = Store::open_in_memory().unwrap();
         let clock = FixedClock::at("2026-11-25T10:00:00Z");
-        let calm = parse_transcript(Path::new("c.txt"), "Ana: deploy done\nBo: thanks!\n").unwrap();
-        assert!(nudges_for(&mut store, &[calm], &clock, 0.5)
-            .unwrap()
-            .is_empty());
-        crate::reminders::pause_for(&mut store, &clock, 60).unwrap();
-        assert!(nudges_for(&mut store, &[tense()], &clock, 0.5)
-            .unwrap()
-            .is_empty());
+        reminders::pause_for(&mut store, &clock, 60).unwrap();
+        assert_eq!(queue_threads(&mut store, &[tense()], &clock), 1);
+        assert!(shown_now(&store, &clock).is_empty(), "paused");
         clock.advance(chrono::Duration::minutes(61));
-        assert_eq!(
-            nudges_for(&mut store, &[tense()], &clock, 0.5)
-                .unwrap()
-                .len(),
-            1
-        );
+        assert_eq!(shown_now(&store, &clock).len(), 1, "after the pause");
+        clock.advance(chrono::Duration::hours(reminders::THREAD_NUDGE_TTL_HOURS));
+        assert!(shown_now(&store, &clock).is_empty(), "stale after a day");
     }
 
     #[test]

@@ -227,11 +227,12 @@ mod tests {
                 } else {
                     Direction::Received
                 };
-                let person = crate::journal::testing::hostile_text(&mut seed, 8);
-                let message = crate::journal::testing::hostile_text(&mut seed, 60);
+                let person = crate::testing::hostile_text(&mut seed, 8);
+                let message = crate::testing::hostile_text(&mut seed, 60);
                 let mut e = entry(i, direction, "2026-11-24", &person, &message);
-                e.tags = vec![crate::journal::testing::hostile_text(&mut seed, 3)
-                    .replace(char::is_whitespace, "")];
+                e.tags = vec![
+                    crate::testing::hostile_text(&mut seed, 3).replace(char::is_whitespace, "")
+                ];
                 e
             })
             .collect();

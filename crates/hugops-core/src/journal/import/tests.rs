@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use super::*;
-use crate::journal::testing::{clock, hostile_text, new_entry};
 use crate::journal::{add, add_many, delete, export, get, list, ExportFormat, Filter};
+use crate::testing::{clock, hostile_text, new_entry};
 
 /// Writes `content` to a fresh temporary file named `name`.
 fn file(name: &str, content: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf) {

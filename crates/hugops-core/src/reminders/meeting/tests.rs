@@ -7,18 +7,15 @@ use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use chrono_tz::{America::New_York, UTC};
 
 use super::super::*;
-use crate::clock::{local_instant, parse_instant, FixedClock};
+use crate::clock::{local_instant, FixedClock};
 use crate::schedule::agenda::{self, save_meetings};
-use crate::schedule::testing::people;
 use crate::schedule::{Meeting, MeetingKind};
+use crate::testing::at;
+use crate::testing::people;
 
 /// The meeting of most tests, and its reminder 10 minutes before.
 const START: &str = "2026-11-24T15:00:00Z";
 const REMINDER: &str = "2026-11-24T14:50:00Z";
-
-fn at(s: &str) -> DateTime<Utc> {
-    parse_instant(s).unwrap()
-}
 
 fn meeting(uid: &str, start: DateTime<Utc>) -> Meeting {
     Meeting {

@@ -4,13 +4,9 @@
 use chrono::TimeDelta;
 
 use super::*;
-use crate::clock::parse_instant;
-use crate::schedule::testing::people;
+use crate::testing::at;
+use crate::testing::people;
 use crate::ErrorCode;
-
-fn at(s: &str) -> DateTime<Utc> {
-    parse_instant(s).unwrap()
-}
 
 /// Ana in Berlin, Bo in New York, both 09:00-17:00.
 fn roster() -> Vec<Person> {

@@ -1,6 +1,6 @@
 use super::*;
 use crate::clock::{format_instant, parse_instant};
-use crate::schedule::testing::{date, person_from};
+use crate::testing::{date, person_from};
 
 /// The check-ins of a joiner starting on `start` and a buddy, as
 /// `(start, outside_hours)`, with `today` before everything.

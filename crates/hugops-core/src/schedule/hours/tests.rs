@@ -1,10 +1,6 @@
 use super::*;
-use crate::clock::parse_instant;
-use crate::schedule::testing::{date, person};
-
-fn at(text: &str) -> DateTime<Utc> {
-    parse_instant(text).expect("instant")
-}
+use crate::testing::at;
+use crate::testing::{date, person};
 
 /// The working interval of someone in `tz` working `hours` on `day`, in UTC.
 fn day_utc(tz: &str, hours: &str, day: &str) -> (DateTime<Utc>, DateTime<Utc>) {

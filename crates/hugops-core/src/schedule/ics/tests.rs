@@ -1,7 +1,7 @@
 use super::*;
 use crate::clock::parse_instant;
-use crate::schedule::testing::person;
 use crate::schedule::MeetingKind;
+use crate::testing::person;
 
 fn meeting(title: &str, attendees: &[&str]) -> Meeting {
     Meeting {

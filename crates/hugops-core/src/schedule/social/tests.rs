@@ -1,6 +1,6 @@
 use super::*;
 use crate::clock::format_instant;
-use crate::schedule::testing::{date, people};
+use crate::testing::{date, people};
 
 fn options(from: &str, to: &str, minutes: u32) -> SocialOptions {
     SocialOptions {

@@ -1,12 +1,8 @@
 use chrono::{TimeZone, Utc};
 
 use super::*;
-use crate::clock::FixedClock;
+use crate::testing::clock;
 use crate::threads::parse::{read_path, Format};
-
-fn clock() -> FixedClock {
-    FixedClock::at("2026-11-24T10:00:00Z")
-}
 
 /// A conversation of `(author, text)` messages, a minute apart from
 /// 2026-03-02 09:00 UTC, each with a link naming its position.

@@ -1,12 +1,6 @@
-//! Helpers shared by the journal's tests.
+//! Journal entries for tests.
 
-use crate::clock::FixedClock;
 use crate::journal::{Direction, NewEntry};
-
-/// The clock the journal's tests run on: Tuesday 2026-11-24, 10:00 UTC.
-pub fn clock() -> FixedClock {
-    FixedClock::at("2026-11-24T10:00:00Z")
-}
 
 /// A new entry with a direction, a person and a message, and nothing else.
 pub fn new_entry(direction: Direction, person: &str, message: &str) -> NewEntry {

@@ -1,0 +1,264 @@
+//! Who was interrupted when: pages attributed to people (rule 1), merged
+//! into interruptions (rule 2) and banded (rule 3).
+//!
+//! - A page is an incident created inside the period whose urgency is not
+//!   `low`. It goes to its assignee when given (an email, or a rotation
+//!   name), else to everyone on call at its creation; else it is
+//!   unattributed.
+//! - A person's pages less than [`MERGE_WINDOW`] after their previous counted
+//!   interruption merge into it; the others are interruptions.
+//!
+//! Someone in the shifts or the incidents but not in the rotation is read in
+//! UTC with the default working and sleep hours.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono_tz::Tz;
+
+use super::bands::{band, Band};
+use super::incidents::{Incident, Urgency};
+use super::merge::merge;
+use super::on_call::OnCallIndex;
+use super::roster::Member;
+use super::shifts::Shift;
+use super::Period;
+use crate::clock::Interval;
+
+/// Pages closer than this to a person's previous interruption merge into it.
+pub const MERGE_WINDOW: Duration = Duration::minutes(5);
+
+/// What the rules need to know about a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    pub email: String,
+    pub name: String,
+    pub timezone: Tz,
+    pub working_hours: (NaiveTime, NaiveTime),
+    pub sleep: (NaiveTime, NaiveTime),
+    /// `false`: not in the rotation, read with the defaults.
+    pub in_rotation: bool,
+}
+
+impl Profile {
+    /// The profile of a rotation member.
+    pub fn of(m: &Member) -> Self {
+        Profile {
+            email: m.person.email.clone(),
+            name: m.person.name.clone(),
+            timezone: m.person.timezone,
+            working_hours: m.person.working_hours,
+            sleep: m.sleep,
+            in_rotation: true,
+        }
+    }
+
+    /// Someone known only by an email (or a name): UTC, 09:00-17:00 work,
+    /// 22:00-08:00 sleep.
+    fn unknown(key: &str) -> Self {
+        let hm = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap_or_default();
+        Profile {
+            email: key.to_owned(),
+            name: key.to_owned(),
+            timezone: Tz::UTC,
+            working_hours: (hm(9), hm(17)),
+            sleep: (hm(22), hm(8)),
+            in_rotation: false,
+        }
+    }
+}
+
+/// One counted interruption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interruption {
+    pub at: DateTime<Utc>,
+    pub band: Band,
+    /// Index of the incident in the ledger's incidents.
+    pub incident: u32,
+}
+
+/// One person's share of the period.
+#[derive(Debug, Clone)]
+pub struct PersonLedger {
+    pub profile: Profile,
+    /// Their shifts, merged where they overlap or touch, sorted.
+    pub shifts: Vec<Interval>,
+    pub pages: u32,
+    /// Sorted by time.
+    pub interruptions: Vec<Interruption>,
+}
+
+impl PersonLedger {
+    /// True if and only if one of their shifts overlaps the period.
+    pub fn on_call_in(&self, period: Period) -> bool {
+        let p = period.interval();
+        self.shifts
+            .iter()
+            .any(|s| s.start < p.end && p.start < s.end)
+    }
+}
+
+/// Rules 1-3 applied to a period.
+#[derive(Debug)]
+pub struct Ledger<'a> {
+    pub period: Period,
+    pub incidents: &'a [Incident],
+    /// Everyone with a shift or a page in the period, sorted by email.
+    pub people: Vec<PersonLedger>,
+    /// Indices of pages that went to no one, in time order.
+    pub unattributed: Vec<u32>,
+}
+
+/// The profiles met so far, found by email or by rotation name.
+struct Directory {
+    profiles: Vec<Profile>,
+    by_email: HashMap<String, u32>,
+    by_name: HashMap<String, u32>,
+}
+
+impl Directory {
+    fn new(rotation: &[Member]) -> Self {
+        let profiles: Vec<Profile> = rotation.iter().map(Profile::of).collect();
+        let by_email = profiles
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.email.clone(), i as u32))
+            .collect();
+        let by_name = profiles
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.name.to_lowercase(), i as u32))
+            .collect();
+        Directory {
+            profiles,
+            by_email,
+            by_name,
+        }
+    }
+
+    /// The person `key` (a lowercase email or name) stands for, added when new.
+    fn find(&mut self, key: &str) -> u32 {
+        if let Some(&i) = self.by_email.get(key).or_else(|| self.by_name.get(key)) {
+            return i;
+        }
+        let i = self.profiles.len() as u32;
+        self.profiles.push(Profile::unknown(key));
+        self.by_email.insert(key.to_owned(), i);
+        i
+    }
+}
+
+impl<'a> Ledger<'a> {
+    /// Applies rules 1-3 to the incidents created inside `period`.
+    pub fn build(
+        rotation: &[Member],
+        shifts: &[Shift],
+        incidents: &'a [Incident],
+        period: Period,
+    ) -> Self {
+        let mut directory = Directory::new(rotation);
+        let mut spans: Vec<(u32, Interval)> = shifts
+            .iter()
+            .filter_map(|s| Some((directory.find(s.who.as_deref()?), s.interval())))
+            .collect();
+        spans.sort_unstable();
+        let spans = merge_per_person(spans);
+        let bounds = period.interval();
+        let in_period: Vec<(u32, Interval)> = spans
+            .iter()
+            .copied()
+            .filter(|(_, s)| s.start < bounds.end && bounds.start < s.end)
+            .collect();
+        let on_call = OnCallIndex::new(&in_period);
+
+        let mut pages: Vec<(DateTime<Utc>, u32)> = incidents
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.urgency != Some(Urgency::Low) && bounds.contains(i.created_at))
+            .map(|(k, i)| (i.created_at, k as u32))
+            .collect();
+        pages.sort_unstable();
+
+        let mut paged: Vec<Vec<(DateTime<Utc>, u32)>> = Vec::new();
+        let mut unattributed = Vec::new();
+        for &(t, k) in &pages {
+            let give = |person: u32, paged: &mut Vec<Vec<_>>| {
+                if paged.len() <= person as usize {
+                    paged.resize_with(person as usize + 1, Vec::new);
+                }
+                paged[person as usize].push((t, k));
+            };
+            match incidents[k as usize].assignee.as_deref() {
+                Some(a) => give(directory.find(a), &mut paged),
+                None => {
+                    let on = on_call.at(t);
+                    if on.is_empty() {
+                        unattributed.push(k);
+                    }
+                    for &p in on {
+                        give(p, &mut paged);
+                    }
+                }
+            }
+        }
+
+        let mut shifts_of: Vec<Vec<Interval>> = vec![Vec::new(); directory.profiles.len()];
+        for (p, s) in spans {
+            shifts_of[p as usize].push(s);
+        }
+        paged.resize_with(directory.profiles.len(), Vec::new);
+        let mut people: Vec<PersonLedger> = directory
+            .profiles
+            .into_iter()
+            .zip(shifts_of)
+            .zip(paged)
+            .map(|((profile, shifts), pages)| {
+                let interruptions = interruptions(&profile, &pages);
+                PersonLedger {
+                    profile,
+                    shifts,
+                    pages: pages.len() as u32,
+                    interruptions,
+                }
+            })
+            .filter(|p| p.pages > 0 || p.on_call_in(period))
+            .collect();
+        people.sort_by(|a, b| a.profile.email.cmp(&b.profile.email));
+        Ledger {
+            period,
+            incidents,
+            people,
+            unattributed,
+        }
+    }
+}
+
+/// `(person, span)` pairs sorted by person, each person's spans merged.
+fn merge_per_person(spans: Vec<(u32, Interval)>) -> Vec<(u32, Interval)> {
+    let mut out = Vec::with_capacity(spans.len());
+    for group in spans.chunk_by(|a, b| a.0 == b.0) {
+        let person = group[0].0;
+        let merged = merge(group.iter().map(|&(_, s)| s).collect());
+        out.extend(merged.into_iter().map(|s| (person, s)));
+    }
+    out
+}
+
+/// Rule 2 and 3: a person's time-sorted pages as banded interruptions.
+fn interruptions(who: &Profile, pages: &[(DateTime<Utc>, u32)]) -> Vec<Interruption> {
+    let mut out: Vec<Interruption> = Vec::new();
+    for &(at, incident) in pages {
+        if out.last().is_some_and(|last| at - last.at < MERGE_WINDOW) {
+            continue;
+        }
+        out.push(Interruption {
+            at,
+            band: band(who, at),
+            incident,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
