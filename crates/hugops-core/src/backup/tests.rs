@@ -1,9 +1,6 @@
 use super::*;
 use crate::clock::{Clock, FixedClock};
-
-fn at(rfc3339: &str) -> DateTime<Utc> {
-    FixedClock::at(rfc3339).now()
-}
+use crate::testing::at;
 
 /// Adds one journal entry.
 pub(super) fn add_entry(conn: &Connection) {
