@@ -36,7 +36,7 @@ impl AppState {
     pub fn from_env() -> Result<Self> {
         let clock = clock::from_env()?;
         let path = store::resolve_path(None)?;
-        let store = Store::open(&path)?;
+        let store = Store::open(&path, clock.now())?;
         Ok(AppState::new(store, clock))
     }
 

@@ -4,10 +4,12 @@
 
 mod support;
 
+mod backup;
 mod bad_files;
 mod bad_flags;
 mod crash;
 mod database;
+mod disk;
 mod export_import;
 mod import_chat;
 mod kudos_add;

@@ -27,6 +27,7 @@ pub fn hugops_bare() -> Command {
     cmd.env("HUGOPS_NOW", NOW)
         .env("HUGOPS_TZ", TZ)
         .env_remove("HUGOPS_DB")
+        .env_remove("HUGOPS_BACKUP_DIR")
         .env_remove("COLUMNS");
     cmd
 }

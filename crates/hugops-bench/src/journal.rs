@@ -91,8 +91,8 @@ fn main() {
         .nth(2)
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| dir.path().join("bench.db"));
-    let mut store = Store::open(&path).expect("open database");
     let clock = FixedClock::at("2026-11-24T10:00:00Z");
+    let mut store = Store::open(&path, clock.now()).expect("open database");
 
     let entries = generate(n);
     let started = Instant::now();

@@ -74,9 +74,18 @@ fn note_closed<T>(r: io::Result<T>) -> io::Result<T> {
 
 /// Prints `hugops: error: <message>` as exactly one line on stderr.
 pub fn report_error(message: &str) {
+    report("error", message);
+}
+
+/// Prints `hugops: notice: <message>` as exactly one line on stderr.
+pub fn report_notice(message: &str) {
+    report("notice", message);
+}
+
+fn report(kind: &str, message: &str) {
     let line = one_line(message);
     // Nothing sensible is left to do if stderr itself is gone.
-    let _ = writeln!(io::stderr().lock(), "hugops: error: {line}");
+    let _ = writeln!(io::stderr().lock(), "hugops: {kind}: {line}");
 }
 
 /// Folds a message onto one line: line breaks become spaces (runs of blank

@@ -45,7 +45,7 @@ pub enum Error {
         known: i64,
     },
 
-    #[error("database error: {0}")]
+    #[error("{}", sqlite_message(.0))]
     Sqlite(#[from] rusqlite::Error),
 
     #[error("database migration failed: {0}")]
@@ -132,6 +132,24 @@ impl Error {
     }
 }
 
+/// SQLite's message; a full disk, an I/O error or a read-only database also
+/// says that the write was rolled back, and what to do.
+fn sqlite_message(e: &rusqlite::Error) -> String {
+    let advice = match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull) => {
+            ": nothing was changed; free some space and try again"
+        }
+        Some(rusqlite::ErrorCode::SystemIoFailure) => {
+            ": nothing was changed; the disk may be full (free some space and try again) or failing"
+        }
+        Some(rusqlite::ErrorCode::ReadOnly) => {
+            ": the database file or its folder is read-only, so nothing was changed"
+        }
+        _ => "",
+    };
+    format!("database error: {e}{advice}")
+}
+
 fn format_bad_file(
     path: &std::path::Path,
     line: Option<u64>,
@@ -176,7 +194,10 @@ mod tests {
         let with = Error::bad_file("k.csv", Some(2), Some("tags"), "bad");
         assert_eq!(with.field(), Some("tags"));
         assert_eq!(Error::bad_file("k.csv", None, None, "bad").field(), None);
-        let missing = Error::NotFound { what: "entry", id: 1 };
+        let missing = Error::NotFound {
+            what: "entry",
+            id: 1,
+        };
         assert_eq!(missing.field(), None);
     }
 

@@ -4,6 +4,7 @@
 //! of their commands is one call into a function here. Nothing in this crate
 //! prints, touches a window or reaches the network.
 
+pub mod backup;
 pub mod buddies;
 pub mod calendar;
 pub mod clock;

@@ -2,6 +2,7 @@
 //!
 //! Nothing here knows the library's types; `convert` turns these into them.
 
+mod backup;
 mod oncall;
 mod schedule;
 mod thread;
@@ -10,6 +11,7 @@ use std::path::PathBuf;
 
 use clap::{ArgGroup, Args, Parser, Subcommand};
 
+pub use backup::*;
 pub use oncall::*;
 pub use schedule::*;
 pub use thread::*;
@@ -62,6 +64,9 @@ pub enum Command {
     /// Call nudges: does a text thread look ambiguous or tense?
     #[command(subcommand)]
     Thread(thread::Thread),
+    /// Snapshots of the database: take one, list them, restore one
+    #[command(subcommand)]
+    Backup(backup::Backup),
 }
 
 #[derive(Debug, Subcommand)]

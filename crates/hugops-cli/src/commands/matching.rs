@@ -22,7 +22,9 @@ pub fn run(plan: MatchPlan, db: Option<PathBuf>, clock: &dyn Clock, out: &mut St
     };
     let mut opts = MatchOptions::new(plan.today.unwrap_or_else(|| clock.today()));
     // No path only when there is no home folder, so no database either.
-    if let Some(store) = store::resolve_path(db).map_or(Ok(None), Store::open_existing)? {
+    if let Some(store) =
+        store::resolve_path(db).map_or(Ok(None), |p| Store::open_existing(p, clock.now()))?
+    {
         history.extend(buddies::history_pairs(&store)?);
         opts.weights = buddies::weights(&store)?;
     }

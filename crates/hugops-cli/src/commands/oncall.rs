@@ -18,7 +18,7 @@ use crate::print;
 
 pub fn run(op: OncallOp, db: Option<PathBuf>, clock: &dyn Clock, out: &mut Stdout) -> CmdResult {
     match op {
-        OncallOp::Report { req, json } => report(&req, json, db, out),
+        OncallOp::Report { req, json } => report(&req, json, db, clock, out),
         OncallOp::Shifts {
             file,
             roster: people,
@@ -39,9 +39,16 @@ pub fn run(op: OncallOp, db: Option<PathBuf>, clock: &dyn Clock, out: &mut Stdou
     }
 }
 
-fn report(req: &ReportRequest, json: bool, db: Option<PathBuf>, out: &mut Stdout) -> CmdResult {
+fn report(
+    req: &ReportRequest,
+    json: bool,
+    db: Option<PathBuf>,
+    clock: &dyn Clock,
+    out: &mut Stdout,
+) -> CmdResult {
     // No path only when there is no home folder, so no database either.
-    let store = store::resolve_path(db).map_or(Ok(None), Store::open_existing)?;
+    let store =
+        store::resolve_path(db).map_or(Ok(None), |p| Store::open_existing(p, clock.now()))?;
     print::oncall::report(out, &request::run(store.as_ref(), req)?, json)
 }
 
@@ -71,6 +78,6 @@ fn import(
         roster: plan.roster,
         span,
     };
-    let report = request::import_files(&mut open(db)?, &req)?;
+    let report = request::import_files(&mut open(db, clock)?, &req, clock.now())?;
     print::oncall::imported(out, &report, plan.json)
 }

@@ -32,7 +32,7 @@ pub fn run(op: ScheduleOp, db: Option<PathBuf>, clock: &dyn Clock, out: &mut Std
         ScheduleOp::Checkins(plan) => checkins(plan, db, clock, out),
         ScheduleOp::Social(plan) => social(plan, db, clock, out),
         ScheduleOp::Agenda { from, json } => {
-            let store = open(db)?;
+            let store = open(db, clock)?;
             // From local midnight of `from` in the user's zone, or now.
             let from = match from {
                 Some(day) => {
@@ -44,11 +44,11 @@ pub fn run(op: ScheduleOp, db: Option<PathBuf>, clock: &dyn Clock, out: &mut Std
             print::schedule::agenda(out, from, &agenda::agenda(&store, from, None)?, json)
         }
         ScheduleOp::Done { uid, json } => {
-            let m = agenda::mark_done(&mut open(db)?, &uid, clock.now())?;
+            let m = agenda::mark_done(&mut open(db, clock)?, &uid, clock.now())?;
             print::schedule::changed(out, &m, json, "marked done")
         }
         ScheduleOp::Move { uid, to, json } => {
-            let m = agenda::move_meeting(&mut open(db)?, &uid, to, clock.now())?;
+            let m = agenda::move_meeting(&mut open(db, clock)?, &uid, to, clock.now())?;
             print::schedule::changed(out, &m, json, "moved")
         }
     }
@@ -67,14 +67,14 @@ fn checkins(
     let mut store = None;
     let rows = match &plan.pairs {
         Some(path) => pairs_file::read_pairs(path)?,
-        None => accepted_pairs(store.insert(open(db.clone())?))?,
+        None => accepted_pairs(store.insert(open(db.clone(), clock)?))?,
     };
     if plan.save && store.is_none() {
-        store = Some(open(db.clone())?);
+        store = Some(open(db.clone(), clock)?);
     }
     let schedule_settings = match &store {
         Some(store) => settings::load(store)?.schedule,
-        None => existing_settings(db)?,
+        None => existing_settings(db, clock)?,
     };
     let source = plan.pairs.as_deref().unwrap_or(Path::new("accepted pairs"));
     let pairs = pairs_file::resolve(&people, &rows, source)?;
@@ -106,12 +106,12 @@ fn checkins(
 
 /// The schedule settings of the database if it already exists (it is not
 /// created), else the defaults.
-fn existing_settings(db: Option<PathBuf>) -> Result<ScheduleSettings, Error> {
+fn existing_settings(db: Option<PathBuf>, clock: &dyn Clock) -> Result<ScheduleSettings, Error> {
     let path = store::resolve_path(db)?;
     if !path.exists() {
         return Ok(ScheduleSettings::default());
     }
-    Ok(settings::load(&Store::open(path)?)?.schedule)
+    Ok(settings::load(&Store::open(path, clock.now())?)?.schedule)
 }
 
 /// The pairings accepted in the app, as rows of a pairs file.
@@ -147,7 +147,7 @@ fn social(plan: SocialPlan, db: Option<PathBuf>, clock: &dyn Clock, out: &mut St
     }
     let saved = if plan.save {
         Some(agenda::save_meetings(
-            &mut open(db)?,
+            &mut open(db, clock)?,
             &series,
             &people,
             clock.now(),

@@ -15,7 +15,9 @@ use hugops_core::journal::{Direction, EntryPatch, ExportFormat, Filter, NewEntry
 use hugops_core::settings::{self, Settings};
 use hugops_core::{Error, Result};
 
-use crate::args::{AddArgs, Command, EditArgs, FilterArgs, Kudos, Reminders, SettingsAction};
+use crate::args::{
+    AddArgs, Backup, Command, EditArgs, FilterArgs, Kudos, Reminders, SettingsAction,
+};
 
 pub use oncall::{OncallImportPlan, OncallOp};
 pub use schedule::{CheckinsPlan, ScheduleOp, SocialPlan};
@@ -33,6 +35,15 @@ pub enum Op {
     Oncall(OncallOp),
     /// Reads files only; needs no database.
     Thread(ThreadOp),
+    Backup(BackupOp),
+}
+
+/// `hugops backup …`, checked.
+#[derive(Debug)]
+pub enum BackupOp {
+    Now { json: bool },
+    List { json: bool },
+    Restore { path: PathBuf, json: bool },
 }
 
 /// `hugops kudos …`, checked.
@@ -150,6 +161,14 @@ pub fn plan(command: Command) -> Result<Op> {
         Command::Schedule(s) => Op::Schedule(schedule::plan(s)?),
         Command::Oncall(o) => Op::Oncall(oncall::plan(o)?),
         Command::Thread(t) => Op::Thread(thread::plan(t)?),
+        Command::Backup(b) => Op::Backup(match b {
+            Backup::Now(a) => BackupOp::Now { json: a.json },
+            Backup::List(a) => BackupOp::List { json: a.json },
+            Backup::Restore(a) => BackupOp::Restore {
+                path: a.path,
+                json: a.json,
+            },
+        }),
     })
 }
 

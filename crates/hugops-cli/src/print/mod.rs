@@ -1,6 +1,7 @@
 //! Everything the commands print: JSON with `--json`, else lines for a
 //! person (built by `render`). Each module prints one command family.
 
+pub mod backup;
 pub mod kudos;
 pub mod matching;
 pub mod oncall;

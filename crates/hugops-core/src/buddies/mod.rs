@@ -60,12 +60,14 @@ pub struct RosterImport {
 }
 
 /// Stores `people`, adding new emails and updating known ones, in one
-/// transaction. Nobody is deleted, and pairings are untouched.
+/// transaction after a `pre-import` snapshot. Nobody is deleted, and
+/// pairings are untouched.
 pub fn save_roster(
     store: &mut Store,
     people: &[Person],
     now: DateTime<Utc>,
 ) -> Result<RosterImport> {
+    crate::backup::before_import(store, now)?;
     let tx = store.conn_mut().transaction()?;
     let mut report = RosterImport {
         added: 0,

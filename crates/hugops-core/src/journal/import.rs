@@ -97,7 +97,8 @@ impl Row {
     }
 }
 
-/// Imports a JSON or CSV file in one transaction.
+/// Imports a JSON or CSV file in one transaction, after a `pre-import`
+/// snapshot of the database.
 ///
 /// The format comes from the extension (`.json`, `.csv`), else from the
 /// first non-blank character (`[` or `{` means JSON).
@@ -111,6 +112,7 @@ pub fn import_file(store: &mut Store, path: &Path, clock: &dyn Clock) -> Result<
         .map(|r| check(r, today, &now))
         .collect::<Result<Vec<_>, Problem>>()
         .map_err(|p| p.into_error(path))?;
+    crate::backup::before_import(store, clock.now())?;
     write_rows(store, &rows)
 }
 

@@ -86,7 +86,7 @@ fn perf_100k_journal() {
     let db =
         std::env::var_os("HUGOPS_PERF_DB").map_or_else(|| dir.path().join("perf.db"), Into::into);
     let _ = std::fs::remove_file(&db);
-    let mut store = Store::open(&db).unwrap();
+    let mut store = Store::open(&db, clock.now()).unwrap();
 
     let started = Instant::now();
     add_many(&mut store, batch, &clock).unwrap();
@@ -173,7 +173,7 @@ fn perf_100k_journal() {
     let path = dir.path().join("half.json");
     let all: Vec<serde_json::Value> = serde_json::from_slice(&json).unwrap();
     std::fs::write(&path, serde_json::to_vec_pretty(&all[..50_000]).unwrap()).unwrap();
-    let mut fresh = Store::open(dir.path().join("fresh.db")).unwrap();
+    let mut fresh = Store::open(dir.path().join("fresh.db"), clock.now()).unwrap();
     let started = Instant::now();
     let report = import_file(&mut fresh, &path, &clock).unwrap();
     println!("import 50k json: {:?} ({report:?})", started.elapsed());

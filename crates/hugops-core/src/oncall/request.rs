@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::incidents::read_incidents;
@@ -84,7 +85,11 @@ pub struct ImportRequest {
 
 /// Reads every file first, then stores them in one transaction: a bad
 /// file imports nothing.
-pub fn import_files(store: &mut Store, req: &ImportRequest) -> Result<stored::ImportReport> {
+pub fn import_files(
+    store: &mut Store,
+    req: &ImportRequest,
+    now: DateTime<Utc>,
+) -> Result<stored::ImportReport> {
     let rotation = match &req.roster {
         Some(path) => roster::read(path)?,
         None => Vec::new(),
@@ -97,5 +102,5 @@ pub fn import_files(store: &mut Store, req: &ImportRequest) -> Result<stored::Im
         Some(path) => read_incidents(path)?,
         None => Vec::new(),
     };
-    stored::import(store, &shifts, &incidents)
+    stored::import(store, &shifts, &incidents, now)
 }

@@ -26,8 +26,15 @@ pub struct ImportReport {
     pub incidents_updated: usize,
 }
 
-/// Stores `shifts` and `incidents`, all or nothing.
-pub fn import(store: &mut Store, shifts: &[Shift], incidents: &[Incident]) -> Result<ImportReport> {
+/// Stores `shifts` and `incidents`, all or nothing, after a `pre-import`
+/// snapshot taken at `now`.
+pub fn import(
+    store: &mut Store,
+    shifts: &[Shift],
+    incidents: &[Incident],
+    now: DateTime<Utc>,
+) -> Result<ImportReport> {
+    crate::backup::before_import(store, now)?;
     let tx = store.conn_mut().transaction()?;
     let mut report = ImportReport::default();
     {
@@ -193,6 +200,22 @@ mod tests {
     }
 
     #[test]
+    fn an_import_is_preceded_by_a_snapshot() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = at("2026-11-24T10:00:00Z");
+        let mut st = Store::open(dir.path().join("hugops.db"), now).unwrap();
+        let shifts = [shift(
+            "a@x.org",
+            "2026-03-02T00:00:00Z",
+            "2026-03-09T00:00:00Z",
+        )];
+        import(&mut st, &shifts, &[], now).unwrap();
+        let snaps = crate::backup::list(st.path()).unwrap();
+        let reasons: Vec<_> = snaps.iter().map(|s| s.reason).collect();
+        assert_eq!(reasons, [crate::backup::Reason::PreImport]);
+    }
+
+    #[test]
     fn importing_again_adds_nothing_and_updates_incidents() {
         let mut st = store();
         let shifts = [shift(
@@ -204,11 +227,11 @@ mod tests {
             incident(Some("P1"), "db slow", "2026-03-03T02:10:00Z"),
             incident(None, "disk full", "2026-03-04T03:00:00Z"),
         ];
-        let first = import(&mut st, &shifts, &incidents).unwrap();
+        let first = import(&mut st, &shifts, &incidents, at("2026-11-24T10:00:00Z")).unwrap();
         assert_eq!((first.shifts_added, first.incidents_added), (1, 2));
         let mut renamed = incidents.clone();
         renamed[0].title = Some("db very slow".into());
-        let again = import(&mut st, &shifts, &renamed).unwrap();
+        let again = import(&mut st, &shifts, &renamed, at("2026-11-24T10:00:00Z")).unwrap();
         assert_eq!(
             again,
             ImportReport {
@@ -239,7 +262,7 @@ mod tests {
             incident(Some("2"), "inside", "2026-03-01T00:00:00Z"),
             incident(Some("3"), "after", "2026-03-02T00:00:00Z"),
         ];
-        import(&mut st, &shifts, &incidents).unwrap();
+        import(&mut st, &shifts, &incidents, at("2026-11-24T10:00:00Z")).unwrap();
         let period = Period {
             from: date("2026-03-01"),
             to: date("2026-03-02"),

@@ -108,7 +108,7 @@ pub struct ChatImportReport {
 
 /// Logs the thanks and praise for `me` found in `threads` as received
 /// kudos, skipping those already logged; new entries are written in one
-/// transaction.
+/// transaction, after a `pre-import` snapshot.
 pub fn import(
     store: &mut Store,
     threads: &[Thread],
@@ -139,6 +139,7 @@ pub fn import(
         .collect();
     let logged = new.len();
     if !new.is_empty() {
+        crate::backup::before_import(store, clock.now())?;
         journal::add_many(store, new, clock)?;
     }
     Ok(ChatImportReport {
