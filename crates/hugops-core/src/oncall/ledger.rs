@@ -15,8 +15,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
+use rayon::prelude::*;
 
-use super::bands::{band, Band};
+use super::bands::{place, Band, Placement};
 use super::incidents::{Incident, Urgency};
 use super::merge::merge;
 use super::on_call::OnCallIndex;
@@ -72,9 +73,26 @@ impl Profile {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Interruption {
     pub at: DateTime<Utc>,
-    pub band: Band,
+    /// Band, local date and night on the person's wall clock.
+    pub placed: Placement,
     /// Index of the incident in the ledger's incidents.
     pub incident: u32,
+}
+
+impl Interruption {
+    /// The interruption of `who` at `at` by incident number `incident`.
+    pub fn new(who: &Profile, at: DateTime<Utc>, incident: u32) -> Self {
+        Interruption {
+            at,
+            placed: place(who, at),
+            incident,
+        }
+    }
+
+    /// Where in their day it fell.
+    pub fn band(&self) -> Band {
+        self.placed.band
+    }
 }
 
 /// One person's share of the period.
@@ -177,7 +195,7 @@ impl<'a> Ledger<'a> {
             .filter(|(_, i)| i.urgency != Some(Urgency::Low) && bounds.contains(i.created_at))
             .map(|(k, i)| (i.created_at, k as u32))
             .collect();
-        pages.sort_unstable();
+        pages.par_sort_unstable();
 
         let mut paged: Vec<Vec<(DateTime<Utc>, u32)>> = Vec::new();
         let mut unattributed = Vec::new();
@@ -209,7 +227,7 @@ impl<'a> Ledger<'a> {
         paged.resize_with(directory.profiles.len(), Vec::new);
         let mut people: Vec<PersonLedger> = directory
             .profiles
-            .into_iter()
+            .into_par_iter()
             .zip(shifts_of)
             .zip(paged)
             .map(|((profile, shifts), pages)| {
@@ -223,7 +241,7 @@ impl<'a> Ledger<'a> {
             })
             .filter(|p| p.pages > 0 || p.on_call_in(period))
             .collect();
-        people.sort_by(|a, b| a.profile.email.cmp(&b.profile.email));
+        people.sort_unstable_by(|a, b| a.profile.email.cmp(&b.profile.email));
         Ledger {
             period,
             incidents,
@@ -251,11 +269,7 @@ fn interruptions(who: &Profile, pages: &[(DateTime<Utc>, u32)]) -> Vec<Interrupt
         if out.last().is_some_and(|last| at - last.at < MERGE_WINDOW) {
             continue;
         }
-        out.push(Interruption {
-            at,
-            band: band(who, at),
-            incident,
-        });
+        out.push(Interruption::new(who, at, incident));
     }
     out
 }

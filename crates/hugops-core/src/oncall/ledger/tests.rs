@@ -146,7 +146,7 @@ fn five_minutes_after_the_last_counted_interruption_is_a_new_one() {
             at("2026-03-29T01:06:00Z")
         ]
     );
-    assert!(p.interruptions.iter().all(|i| i.band == Band::Sleep));
+    assert!(p.interruptions.iter().all(|i| i.band() == Band::Sleep));
     assert_eq!(p.interruptions[1].incident, 2);
 }
 
@@ -170,6 +170,6 @@ fn interruptions_are_banded_in_the_persons_zone() {
         &incidents,
         period("2026-03-30", "2026-03-31"),
     );
-    let bands: Vec<_> = l.people[0].interruptions.iter().map(|i| i.band).collect();
+    let bands: Vec<_> = l.people[0].interruptions.iter().map(|i| i.band()).collect();
     assert_eq!(bands, [Band::OffHours, Band::Business, Band::Sleep]);
 }
