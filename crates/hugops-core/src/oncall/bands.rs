@@ -28,32 +28,56 @@ fn inside((start, end): (NaiveTime, NaiveTime), t: NaiveTime) -> bool {
     }
 }
 
-/// The band of an interruption at `t` for `who`.
-pub fn band(who: &Profile, t: DateTime<Utc>) -> Band {
+/// Where an instant falls on a person's wall clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placement {
+    pub band: Band,
+    /// Their local date.
+    pub date: NaiveDate,
+    /// For [`Band::Sleep`], the night it broke (see [`night_of`]).
+    pub night: Option<NaiveDate>,
+}
+
+/// Band, local date and night of `t` for `who`, from one conversion.
+pub fn place(who: &Profile, t: DateTime<Utc>) -> Placement {
     let local = t.with_timezone(&who.timezone);
-    let time = local.time();
+    let (date, time) = (local.date_naive(), local.time());
     if inside(who.sleep, time) {
-        return Band::Sleep;
+        let night = if time >= who.sleep.0 {
+            date
+        } else {
+            date.pred_opt().unwrap_or(date)
+        };
+        return Placement {
+            band: Band::Sleep,
+            date,
+            night: Some(night),
+        };
     }
     let weekday = !matches!(local.weekday(), Weekday::Sat | Weekday::Sun);
-    if weekday && inside(who.working_hours, time) {
+    let band = if weekday && inside(who.working_hours, time) {
         Band::Business
     } else {
         Band::OffHours
+    };
+    Placement {
+        band,
+        date,
+        night: None,
     }
 }
 
-/// The night a sleep interruption at `t` broke, named by the local date on
-/// which that sleep window starts: 03:00 inside 22:00-08:00 is the previous
-/// date's night, 03:00 inside 00:00-08:00 the same date's.
-pub fn night_of(who: &Profile, t: DateTime<Utc>) -> NaiveDate {
-    let local = t.with_timezone(&who.timezone);
-    let date = local.date_naive();
-    if local.time() >= who.sleep.0 {
-        date
-    } else {
-        date.pred_opt().unwrap_or(date)
-    }
+/// The band of an interruption at `t` for `who`.
+pub fn band(who: &Profile, t: DateTime<Utc>) -> Band {
+    place(who, t).band
+}
+
+/// The night a sleep interruption at `t` broke (`None` outside sleep), named
+/// by the local date on which that sleep window starts: 03:00 inside
+/// 22:00-08:00 is the previous date's night, 03:00 inside 00:00-08:00 the
+/// same date's.
+pub fn night_of(who: &Profile, t: DateTime<Utc>) -> Option<NaiveDate> {
+    place(who, t).night
 }
 
 #[cfg(test)]
@@ -119,11 +143,21 @@ mod tests {
         // Berlin's autumn change: 2026-10-25 03:00 CEST -> 02:00 CET.
         let p = who("Europe/Berlin", "22:00-08:00");
         // 02:30 CET (after the change) on the 25th: the night of the 24th.
-        assert_eq!(night_of(&p, at("2026-10-25T01:30:00Z")), date("2026-10-24"));
+        assert_eq!(
+            night_of(&p, at("2026-10-25T01:30:00Z")),
+            Some(date("2026-10-24"))
+        );
         // 23:00 CET on the 25th starts the night of the 25th.
-        assert_eq!(night_of(&p, at("2026-10-25T22:00:00Z")), date("2026-10-25"));
+        assert_eq!(
+            night_of(&p, at("2026-10-25T22:00:00Z")),
+            Some(date("2026-10-25"))
+        );
+        assert_eq!(night_of(&p, at("2026-10-25T11:00:00Z")), None);
         let p = who("Australia/Eucla", "00:00-08:00");
         // 03:00 at +08:45 on the 25th is 18:15Z on the 24th: the same date.
-        assert_eq!(night_of(&p, at("2026-10-24T18:15:00Z")), date("2026-10-25"));
+        assert_eq!(
+            night_of(&p, at("2026-10-24T18:15:00Z")),
+            Some(date("2026-10-25"))
+        );
     }
 }

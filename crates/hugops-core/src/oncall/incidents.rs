@@ -227,6 +227,15 @@ mod tests {
         assert_eq!(urgencies, [h, h, l, l]);
     }
 
+    #[test]
+    fn format_is_told_by_the_content() {
+        assert_eq!(parse("\u{feff} \n {\"incidents\": []}").unwrap(), []);
+        let e = parse("\u{feff}{\"data\": 3}").unwrap_err().to_string();
+        assert!(e.contains("field `data`"), "{e}");
+        let i = parse("\u{feff}created_at\r\n2026-03-29T01:30:00Z\r\n").unwrap();
+        assert_eq!(i[0].created_at, at("2026-03-29T01:30:00Z"));
+    }
+
     fn err(text: &str) -> String {
         parse(text).unwrap_err().to_string()
     }

@@ -15,8 +15,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
+use rayon::prelude::*;
 
-use super::bands::{band, Band};
+use super::bands::{place, Band, Placement};
 use super::incidents::{Incident, Urgency};
 use super::merge::merge;
 use super::on_call::OnCallIndex;
@@ -72,9 +73,26 @@ impl Profile {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Interruption {
     pub at: DateTime<Utc>,
-    pub band: Band,
+    /// Band, local date and night on the person's wall clock.
+    pub placed: Placement,
     /// Index of the incident in the ledger's incidents.
     pub incident: u32,
+}
+
+impl Interruption {
+    /// The interruption of `who` at `at` by incident number `incident`.
+    pub fn new(who: &Profile, at: DateTime<Utc>, incident: u32) -> Self {
+        Interruption {
+            at,
+            placed: place(who, at),
+            incident,
+        }
+    }
+
+    /// Where in their day it fell.
+    pub fn band(&self) -> Band {
+        self.placed.band
+    }
 }
 
 /// One person's share of the period.
@@ -171,34 +189,30 @@ impl<'a> Ledger<'a> {
             .collect();
         let on_call = OnCallIndex::new(&in_period);
 
-        let mut pages: Vec<(DateTime<Utc>, u32)> = incidents
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| i.urgency != Some(Urgency::Low) && bounds.contains(i.created_at))
-            .map(|(k, i)| (i.created_at, k as u32))
-            .collect();
-        pages.sort_unstable();
+        // Pages in time order, with the person they are assigned to.
+        let mut pages: Vec<(DateTime<Utc>, u32, u32)> = Vec::new();
+        for (k, i) in incidents.iter().enumerate() {
+            if i.urgency == Some(Urgency::Low) || !bounds.contains(i.created_at) {
+                continue;
+            }
+            let to = i.assignee.as_deref().map_or(NOBODY, |a| directory.find(a));
+            pages.push((i.created_at, k as u32, to));
+        }
+        pages.par_sort_unstable();
 
-        let mut paged: Vec<Vec<(DateTime<Utc>, u32)>> = Vec::new();
+        let mut tallies: Vec<Tally> = vec![Tally::default(); directory.profiles.len()];
         let mut unattributed = Vec::new();
-        for &(t, k) in &pages {
-            let give = |person: u32, paged: &mut Vec<Vec<_>>| {
-                if paged.len() <= person as usize {
-                    paged.resize_with(person as usize + 1, Vec::new);
-                }
-                paged[person as usize].push((t, k));
-            };
-            match incidents[k as usize].assignee.as_deref() {
-                Some(a) => give(directory.find(a), &mut paged),
-                None => {
-                    let on = on_call.at(t);
-                    if on.is_empty() {
-                        unattributed.push(k);
-                    }
-                    for &p in on {
-                        give(p, &mut paged);
-                    }
-                }
+        for &(at, k, to) in &pages {
+            if to != NOBODY {
+                tallies[to as usize].page(at, k);
+                continue;
+            }
+            let on = on_call.at(at);
+            if on.is_empty() {
+                unattributed.push(k);
+            }
+            for &p in on {
+                tallies[p as usize].page(at, k);
             }
         }
 
@@ -206,24 +220,24 @@ impl<'a> Ledger<'a> {
         for (p, s) in spans {
             shifts_of[p as usize].push(s);
         }
-        paged.resize_with(directory.profiles.len(), Vec::new);
         let mut people: Vec<PersonLedger> = directory
             .profiles
-            .into_iter()
+            .into_par_iter()
             .zip(shifts_of)
-            .zip(paged)
-            .map(|((profile, shifts), pages)| {
-                let interruptions = interruptions(&profile, &pages);
-                PersonLedger {
-                    profile,
-                    shifts,
-                    pages: pages.len() as u32,
-                    interruptions,
-                }
+            .zip(tallies)
+            .map(|((profile, shifts), tally)| PersonLedger {
+                interruptions: tally
+                    .counted
+                    .iter()
+                    .map(|&(at, k)| Interruption::new(&profile, at, k))
+                    .collect(),
+                profile,
+                shifts,
+                pages: tally.pages,
             })
             .filter(|p| p.pages > 0 || p.on_call_in(period))
             .collect();
-        people.sort_by(|a, b| a.profile.email.cmp(&b.profile.email));
+        people.sort_unstable_by(|a, b| a.profile.email.cmp(&b.profile.email));
         Ledger {
             period,
             incidents,
@@ -244,20 +258,31 @@ fn merge_per_person(spans: Vec<(u32, Interval)>) -> Vec<(u32, Interval)> {
     out
 }
 
-/// Rule 2 and 3: a person's time-sorted pages as banded interruptions.
-fn interruptions(who: &Profile, pages: &[(DateTime<Utc>, u32)]) -> Vec<Interruption> {
-    let mut out: Vec<Interruption> = Vec::new();
-    for &(at, incident) in pages {
-        if out.last().is_some_and(|last| at - last.at < MERGE_WINDOW) {
-            continue;
+/// No assignee.
+const NOBODY: u32 = u32::MAX;
+
+/// One person's pages as they arrive in time order (rule 2).
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    pages: u32,
+    /// The counted interruptions: time and incident.
+    counted: Vec<(DateTime<Utc>, u32)>,
+}
+
+impl Tally {
+    /// Counts a page, merging it into the last counted interruption when it
+    /// came less than [`MERGE_WINDOW`] after it.
+    fn page(&mut self, at: DateTime<Utc>, incident: u32) {
+        self.pages += 1;
+        if self
+            .counted
+            .last()
+            .is_some_and(|&(last, _)| at - last < MERGE_WINDOW)
+        {
+            return;
         }
-        out.push(Interruption {
-            at,
-            band: band(who, at),
-            incident,
-        });
+        self.counted.push((at, incident));
     }
-    out
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Per-person measures of burden (rules 4-7), from a person's ledger.
 //!
-//! - nights: distinct nights with a sleep interruption (see [`night_of`]);
+//! - nights: distinct nights with a sleep interruption (see
+//!   [`night_of`](super::bands::night_of));
 //! - on-call hours: hours of their merged shifts inside the period;
 //! - busy windows: each merged shift cut into consecutive 12-hour windows
 //!   from its start (the last may be shorter); those overlapping the period
@@ -10,7 +11,6 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::bands::{night_of, Band};
 use super::ledger::{Interruption, PersonLedger};
 use crate::clock::Interval;
 
@@ -24,8 +24,7 @@ pub fn nights(who: &PersonLedger) -> Vec<NaiveDate> {
     let mut nights: Vec<NaiveDate> = who
         .interruptions
         .iter()
-        .filter(|i| i.band == Band::Sleep)
-        .map(|i| night_of(&who.profile, i.at))
+        .filter_map(|i| i.placed.night)
         .collect();
     nights.sort_unstable();
     nights.dedup();
@@ -77,12 +76,7 @@ pub fn busy_windows(
 
 /// The longest run of consecutive local dates with an interruption.
 pub fn longest_streak_days(who: &PersonLedger) -> u32 {
-    let tz = who.profile.timezone;
-    let mut days: Vec<NaiveDate> = who
-        .interruptions
-        .iter()
-        .map(|i| i.at.with_timezone(&tz).date_naive())
-        .collect();
+    let mut days: Vec<NaiveDate> = who.interruptions.iter().map(|i| i.placed.date).collect();
     days.dedup();
     days.sort_unstable();
     days.dedup();

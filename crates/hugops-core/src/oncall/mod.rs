@@ -24,6 +24,8 @@ pub mod thanks;
 pub mod warnings;
 
 #[cfg(test)]
+mod scale_tests;
+#[cfg(test)]
 mod testing;
 
 use chrono::{DateTime, NaiveDate, Utc};

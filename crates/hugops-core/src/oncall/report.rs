@@ -7,6 +7,7 @@
 //! `night_share` is each person's part of everyone's sleep interruptions.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::bands::Band;
@@ -75,7 +76,7 @@ pub fn report(
 fn band_counts(p: &PersonLedger) -> BandCounts {
     let mut c = BandCounts::default();
     for i in &p.interruptions {
-        match i.band {
+        match i.band() {
             Band::Business => c.business += 1,
             Band::OffHours => c.off_hours += 1,
             Band::Sleep => c.sleep += 1,
@@ -100,37 +101,42 @@ impl Report {
             .map(|(c, _)| c.off_hours + c.sleep)
             .collect();
         let rotation_size = rotation_burden.len().max(1);
-        let mut people = Vec::with_capacity(ledger.people.len());
-        let mut all_warnings = Vec::new();
-        for (k, p) in ledger.people.iter().enumerate() {
-            let nights = nights(p);
-            let busy = busy_windows(&p.shifts, &p.interruptions, bounds);
-            let hours = oncall_hours(&p.shifts, bounds);
-            all_warnings.extend(warnings(&Facts {
-                email: &p.profile.email,
-                name: &p.profile.name,
-                in_rotation: p.profile.in_rotation,
-                busy: &busy,
-                nights_in_a_week: most_nights_in_a_week(&nights),
-                sleep: sleep[k],
-                night_share: night_shares[k],
-                fair_share: 1.0 / rotation_size as f64,
-                rotation_sleep: sleep.iter().sum(),
-                oncall_hours: hours,
-                period_hours: period.hours(),
-            }));
-            people.push(PersonReport {
-                email: p.profile.email.clone(),
-                name: p.profile.name.clone(),
-                oncall_hours: hours,
-                pages: p.pages,
-                interruptions: counts[k],
-                nights_interrupted: nights.len() as u32,
-                busy_windows: busy.len() as u32,
-                longest_streak_days: longest_streak_days(p),
-                night_share: night_shares[k],
-            });
-        }
+        let rotation_sleep = sleep.iter().sum();
+        let (people, their_warnings): (Vec<PersonReport>, Vec<Vec<Warning>>) = ledger
+            .people
+            .par_iter()
+            .enumerate()
+            .map(|(k, p)| {
+                let nights = nights(p);
+                let busy = busy_windows(&p.shifts, &p.interruptions, bounds);
+                let hours = oncall_hours(&p.shifts, bounds);
+                let found = warnings(&Facts {
+                    email: &p.profile.email,
+                    name: &p.profile.name,
+                    in_rotation: p.profile.in_rotation,
+                    busy: &busy,
+                    nights_in_a_week: most_nights_in_a_week(&nights),
+                    sleep: sleep[k],
+                    night_share: night_shares[k],
+                    fair_share: 1.0 / rotation_size as f64,
+                    rotation_sleep,
+                    oncall_hours: hours,
+                    period_hours: period.hours(),
+                });
+                let person = PersonReport {
+                    email: p.profile.email.clone(),
+                    name: p.profile.name.clone(),
+                    oncall_hours: hours,
+                    pages: p.pages,
+                    interruptions: counts[k],
+                    nights_interrupted: nights.len() as u32,
+                    busy_windows: busy.len() as u32,
+                    longest_streak_days: longest_streak_days(p),
+                    night_share: night_shares[k],
+                };
+                (person, found)
+            })
+            .unzip();
         Report {
             from: period.from,
             to: period.to,
@@ -138,7 +144,7 @@ impl Report {
             fairness: Fairness {
                 gini: gini(&rotation_burden),
             },
-            warnings: all_warnings,
+            warnings: their_warnings.into_iter().flatten().collect(),
             unattributed: ledger
                 .unattributed
                 .iter()

@@ -2,7 +2,6 @@
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use super::bands::band;
 use super::incidents::Incident;
 use super::ledger::{Interruption, PersonLedger, Profile};
 use super::report::{report, Report};
@@ -96,11 +95,7 @@ pub fn person(m: &Member, shifts: &[Interval], times: &[&str]) -> PersonLedger {
     let interruptions = times
         .iter()
         .enumerate()
-        .map(|(k, t)| Interruption {
-            at: at(t),
-            band: band(&profile, at(t)),
-            incident: k as u32,
-        })
+        .map(|(k, t)| Interruption::new(&profile, at(t), k as u32))
         .collect();
     PersonLedger {
         profile,

@@ -22,7 +22,7 @@ pub struct Kudos {
 pub fn thanks(ledger: &Ledger<'_>) -> Vec<Kudos> {
     let mut out = Vec::new();
     for p in &ledger.people {
-        for i in p.interruptions.iter().filter(|i| i.band == Band::Sleep) {
+        for i in p.interruptions.iter().filter(|i| i.band() == Band::Sleep) {
             let incident = &ledger.incidents[i.incident as usize];
             let local = i.at.with_timezone(&p.profile.timezone).format("%H:%M");
             let message = match incident.service.as_ref().or(incident.title.as_ref()) {

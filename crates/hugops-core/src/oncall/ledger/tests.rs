@@ -146,7 +146,7 @@ fn five_minutes_after_the_last_counted_interruption_is_a_new_one() {
             at("2026-03-29T01:06:00Z")
         ]
     );
-    assert!(p.interruptions.iter().all(|i| i.band == Band::Sleep));
+    assert!(p.interruptions.iter().all(|i| i.band() == Band::Sleep));
     assert_eq!(p.interruptions[1].incident, 2);
 }
 
@@ -170,6 +170,41 @@ fn interruptions_are_banded_in_the_persons_zone() {
         &incidents,
         period("2026-03-30", "2026-03-31"),
     );
-    let bands: Vec<_> = l.people[0].interruptions.iter().map(|i| i.band).collect();
+    let bands: Vec<_> = l.people[0].interruptions.iter().map(|i| i.band()).collect();
     assert_eq!(bands, [Band::OffHours, Band::Business, Band::Sleep]);
+}
+
+#[test]
+fn handovers_at_local_nine_follow_the_spring_change() {
+    // Shifts hand over at 09:00 Berlin time: 08:00Z before the change,
+    // 07:00Z after it.
+    let berlin = chrono_tz::Europe::Berlin;
+    let nine = |d: &str| {
+        let day: chrono::NaiveDate = d.parse().unwrap();
+        crate::clock::local_instant(berlin, day.and_hms_opt(9, 0, 0).unwrap())
+    };
+    let held = |who: &str, from: &str, to: &str| Shift {
+        start: nine(from),
+        end: nine(to),
+        who: Some(who.into()),
+        summary: String::new(),
+    };
+    let shifts = [
+        held("priya@x.org", "2026-03-27", "2026-03-30"),
+        held("bo@x.org", "2026-03-30", "2026-04-02"),
+    ];
+    let incidents = [
+        incident("2026-03-27T07:59:59Z"), // before Priya's 09:00 CET start
+        incident("2026-03-30T06:59:59Z"), // 08:59:59 CEST: still Priya
+        incident("2026-03-30T07:30:00Z"), // 09:30 CEST: Bo
+    ];
+    let l = Ledger::build(
+        &rotation(),
+        &shifts,
+        &incidents,
+        period("2026-03-27", "2026-04-01"),
+    );
+    assert_eq!(times(&l, "priya@x.org"), [at("2026-03-30T06:59:59Z")]);
+    assert_eq!(times(&l, "bo@x.org"), [at("2026-03-30T07:30:00Z")]);
+    assert_eq!(l.unattributed, [0]);
 }

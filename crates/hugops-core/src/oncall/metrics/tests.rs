@@ -151,3 +151,35 @@ fn most_nights_in_any_seven_days() {
     );
     assert_eq!(most_nights_in_a_week(&[]), None);
 }
+
+#[test]
+fn busy_windows_are_12_real_hours_across_the_autumn_change() {
+    // Berlin falls back at 01:00Z on 2026-10-25: 22:00 CEST to 09:00 CET is
+    // 11 wall-clock hours but 12 real ones.
+    let m = member("Priya", "p@x", "Europe/Berlin");
+    let shift = span("2026-10-24T20:00:00Z", "2026-10-25T20:00:00Z");
+    let p = person(
+        &m,
+        &[shift],
+        &[
+            "2026-10-24T20:00:00Z",
+            "2026-10-25T02:00:00Z",
+            "2026-10-25T07:59:00Z",
+        ],
+    );
+    let whole = period("2026-10-24", "2026-10-26").interval();
+    assert_eq!(
+        busy_windows(&p.shifts, &p.interruptions, whole),
+        [span("2026-10-24T20:00:00Z", "2026-10-25T08:00:00Z")]
+    );
+    let q = person(
+        &m,
+        &[shift],
+        &[
+            "2026-10-24T20:00:00Z",
+            "2026-10-25T02:00:00Z",
+            "2026-10-25T08:00:00Z",
+        ],
+    );
+    assert!(busy_windows(&q.shifts, &q.interruptions, whole).is_empty());
+}
