@@ -7,7 +7,7 @@
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use hugops_core::clock::FixedClock;
+use hugops_core::clock::{Clock, FixedClock};
 use hugops_core::journal::{self, Direction, ExportFormat, Filter, NewEntry};
 use hugops_core::Store;
 
