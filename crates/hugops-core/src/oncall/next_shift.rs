@@ -87,9 +87,9 @@ fn reason(best: &Candidate<'_>, next: Option<&Candidate<'_>>, shift: Interval) -
     let c = best.counts;
     let hours = |minutes: i64| minutes as f64 / 60.0;
     let facts = format!(
-        "{name} was woken {} and interrupted off hours {} in this report; {:.1} of the shift's {:.1} hours fall in their working hours.",
-        times(c.sleep),
-        times(c.off_hours),
+        "In this report {name} was {} and {}; {:.1} of the shift's {:.1} hours fall in their working hours.",
+        count(c.sleep, "never woken", "woken"),
+        count(c.off_hours, "never paged off hours", "paged off hours"),
         hours(best.working),
         hours(shift.minutes()),
     );
@@ -110,11 +110,12 @@ fn reason(best: &Candidate<'_>, next: Option<&Candidate<'_>>, shift: Interval) -
     format!("{facts} {decided}")
 }
 
-fn times(n: u32) -> String {
+/// "never woken", "woken once", "woken 3 times".
+fn count(n: u32, never: &str, verb: &str) -> String {
     match n {
-        0 => "no times".to_owned(),
-        1 => "once".to_owned(),
-        n => format!("{n} times"),
+        0 => never.to_owned(),
+        1 => format!("{verb} once"),
+        n => format!("{verb} {n} times"),
     }
 }
 

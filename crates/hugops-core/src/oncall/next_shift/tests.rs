@@ -47,7 +47,7 @@ fn fewest_sleep_interruptions_first() {
     // Eve (no interruptions) beats Priya (woken once) and Bo (off hours once).
     assert_eq!(s.email, "eve@x.org");
     assert!(
-        s.reason.starts_with("Eve was woken no times"),
+        s.reason.starts_with("In this report Eve was never woken"),
         "{}",
         s.reason
     );
