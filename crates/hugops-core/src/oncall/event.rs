@@ -5,21 +5,10 @@
 //! or email written in the summary ("On call - Priya Raman - Primary"), else
 //! nobody. Matching ignores case and a `mailto:` prefix.
 
-use chrono::{DateTime, Utc};
-
 use super::roster::Member;
 use super::shifts::Shift;
 
-/// One occurrence of a calendar event, as the calendar expander yields it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EventInstance {
-    pub start: DateTime<Utc>,
-    pub end: DateTime<Utc>,
-    pub summary: String,
-    /// `mailto:` addresses.
-    pub attendees: Vec<String>,
-    pub organizer: Option<String>,
-}
+pub use crate::calendar::EventInstance;
 
 /// The shift an event stands for; see the module rules for who holds it.
 pub fn shift_from_event(event: &EventInstance, rotation: &[Member]) -> Shift {
@@ -68,6 +57,7 @@ mod tests {
             summary: summary.into(),
             attendees: attendees.iter().map(|a| a.to_string()).collect(),
             organizer: organizer.map(str::to_owned),
+            uid: "shift".into(),
         }
     }
 

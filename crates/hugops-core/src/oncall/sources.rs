@@ -62,20 +62,10 @@ pub fn parse_shift_file(
     })
 }
 
-fn shift_of(e: calendar::EventInstance, rotation: &[Member]) -> Shift {
-    let fallback = e.attendees.first().or(e.organizer.as_ref()).cloned();
-    let mut shift = shift_from_event(
-        &EventInstance {
-            start: e.start,
-            end: e.end,
-            summary: e.summary,
-            attendees: e.attendees,
-            organizer: e.organizer,
-        },
-        rotation,
-    );
+fn shift_of(e: EventInstance, rotation: &[Member]) -> Shift {
+    let mut shift = shift_from_event(&e, rotation);
     if rotation.is_empty() {
-        shift.who = fallback;
+        shift.who = e.attendees.first().or(e.organizer.as_ref()).cloned();
     }
     shift
 }
