@@ -61,6 +61,7 @@ pub enum Error {
 
 /// Stable codes the UI may branch on. Serialised in snake_case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     InvalidInput,
@@ -176,7 +177,10 @@ mod tests {
         let with = Error::bad_file("k.csv", Some(2), Some("tags"), "bad");
         assert_eq!(with.field(), Some("tags"));
         assert_eq!(Error::bad_file("k.csv", None, None, "bad").field(), None);
-        let missing = Error::NotFound { what: "entry", id: 1 };
+        let missing = Error::NotFound {
+            what: "entry",
+            id: 1,
+        };
         assert_eq!(missing.field(), None);
     }
 

@@ -14,6 +14,8 @@ pub mod reminders;
 pub mod roster;
 pub mod schedule;
 pub mod settings;
+#[cfg(feature = "specta")]
+mod specta_strings;
 pub mod store;
 pub mod threads;
 

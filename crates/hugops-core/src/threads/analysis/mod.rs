@@ -64,6 +64,7 @@ pub const FEATURES: [&str; 30] = [
 
 /// One reason the score went up (positive weight) or down (negative weight).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Signal {
     /// Stable snake_case name, e.g. `unanswered_question`: one of [`FEATURES`].
     pub kind: String,
@@ -78,6 +79,7 @@ pub struct Signal {
 
 /// The verdict on one thread.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Analysis {
     pub ambiguous: bool,
     /// In [0, 1].
