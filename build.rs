@@ -4,7 +4,8 @@
 //! `allow-<command>` permission for each: a command then reaches the webview
 //! only if a capability in tauri.conf.json grants it (deny by default).
 
-/// Every `#[tauri::command]` registered in `src-tauri/lib.rs`.
+/// Every command in `src-tauri/command_list.rs`, which is the source; a test
+/// there (bindings_tests.rs) fails when this list differs from it.
 const COMMANDS: &[&str] = &[
     "kudos_add",
     "kudos_edit",

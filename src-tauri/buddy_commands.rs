@@ -17,6 +17,7 @@ type Result<T> = std::result::Result<T, ApiError>;
 type Lock = (String, String);
 
 #[tauri::command]
+#[specta::specta]
 pub async fn buddies_import_roster(
     state: State<'_, AppState>,
     path: PathBuf,
@@ -27,6 +28,7 @@ pub async fn buddies_import_roster(
 
 /// A roster dropped on the window: its file name and contents.
 #[tauri::command]
+#[specta::specta]
 pub async fn buddies_import_roster_text(
     state: State<'_, AppState>,
     name: String,
@@ -42,6 +44,7 @@ pub async fn buddies_import_roster_text(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn buddies_propose(
     state: State<'_, AppState>,
     today: Option<NaiveDate>,
@@ -60,6 +63,7 @@ pub async fn buddies_propose(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn buddies_accept(
     state: State<'_, AppState>,
     today: Option<NaiveDate>,
@@ -78,26 +82,31 @@ pub async fn buddies_accept(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn buddies_pairings(state: State<'_, AppState>) -> Result<Vec<Pairing>> {
     Ok(buddies::pairings(&state.store())?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn buddies_export(state: State<'_, AppState>, path: PathBuf) -> Result<usize> {
     Ok(buddies::export_pairings_csv(&state.store(), &path)?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn buddies_load(state: State<'_, AppState>) -> Result<Vec<BuddyLoad>> {
     Ok(buddies::buddy_load(&state.store())?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn buddies_weights_get(state: State<'_, AppState>) -> Result<Weights> {
     Ok(buddies::weights(&state.store())?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn buddies_weights_set(state: State<'_, AppState>, weights: Weights) -> Result<Weights> {
     Ok(buddies::set_weights(&mut state.store(), weights)?)
 }

@@ -22,31 +22,37 @@ use crate::state::AppState;
 type Result<T> = std::result::Result<T, ApiError>;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn kudos_add(state: State<'_, AppState>, entry: NewEntry) -> Result<Entry> {
     Ok(journal::add(&mut state.store(), entry, state.clock())?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn kudos_edit(state: State<'_, AppState>, id: i64, patch: EntryPatch) -> Result<Entry> {
     Ok(journal::edit(&mut state.store(), id, patch, state.clock())?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn kudos_delete(state: State<'_, AppState>, id: i64) -> Result<Entry> {
     Ok(journal::delete(&mut state.store(), id, state.clock())?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn kudos_undo_delete(state: State<'_, AppState>, id: i64) -> Result<Entry> {
     Ok(journal::undo_delete(&mut state.store(), id)?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn kudos_list(state: State<'_, AppState>, filter: Filter) -> Result<Vec<Entry>> {
     Ok(journal::list(&state.store(), &filter)?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn kudos_search(
     state: State<'_, AppState>,
     query: String,
@@ -56,11 +62,13 @@ pub async fn kudos_search(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn kudos_stats(state: State<'_, AppState>) -> Result<Stats> {
     Ok(journal::stats(&state.store(), state.clock().today())?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn kudos_export(
     state: State<'_, AppState>,
     format: ExportFormat,
@@ -70,6 +78,7 @@ pub async fn kudos_export(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn kudos_import(state: State<'_, AppState>, path: PathBuf) -> Result<ImportReport> {
     Ok(journal::import_file(
         &mut state.store(),
@@ -79,11 +88,13 @@ pub async fn kudos_import(state: State<'_, AppState>, path: PathBuf) -> Result<I
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn settings_get(state: State<'_, AppState>) -> Result<Settings> {
     Ok(settings::load(&state.store())?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn settings_set(state: State<'_, AppState>, settings: Settings) -> Result<Settings> {
     let saved = save_settings(&mut state.store(), &settings)?;
     state.settings_changed();
@@ -91,6 +102,7 @@ pub async fn settings_set(state: State<'_, AppState>, settings: Settings) -> Res
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn reminders_pause(state: State<'_, AppState>, minutes: i64) -> Result<Settings> {
     let settings = reminders::pause_for(&mut state.store(), state.clock(), minutes)?;
     state.settings_changed();
@@ -98,6 +110,7 @@ pub async fn reminders_pause(state: State<'_, AppState>, minutes: i64) -> Result
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn reminders_resume(state: State<'_, AppState>) -> Result<Settings> {
     let settings = reminders::resume(&mut state.store())?;
     state.settings_changed();
@@ -105,13 +118,14 @@ pub async fn reminders_resume(state: State<'_, AppState>) -> Result<Settings> {
 }
 
 /// What `app_info` returns.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct AppInfo {
     pub version: &'static str,
     pub db_path: PathBuf,
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION"),
@@ -129,6 +143,7 @@ fn save_settings(store: &mut Store, settings: &Settings) -> hugops_core::Result<
 /// With `HUGOPS_STARTUP_TRACE` set it prints `hugops: interactive` on stderr,
 /// which is how `bench/desktop` times launch to an interactive journal.
 #[tauri::command]
+#[specta::specta]
 pub async fn app_ready() {
     if std::env::var_os("HUGOPS_STARTUP_TRACE").is_some() {
         eprintln!("hugops: interactive");

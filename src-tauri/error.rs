@@ -8,7 +8,7 @@ use hugops_core::ErrorCode;
 use serde::Serialize;
 
 /// An error as the UI receives it from any command.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,

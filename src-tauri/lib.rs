@@ -4,7 +4,10 @@
 //! tray and the reminder task. Each lives in its own module; the domain logic
 //! lives in hugops-core.
 
+#[cfg(test)]
+mod bindings_tests;
 mod buddy_commands;
+mod command_list;
 mod commands;
 mod error;
 mod ids;
@@ -46,52 +49,9 @@ pub fn run() {
         .expect("HugOps could not start its window system");
 }
 
-/// Registers every command the webview may call (each is also listed in
-/// build.rs and granted in tauri.conf.json).
+/// Registers every command the webview may call: the list in command_list.rs.
 fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
-        commands::kudos_add,
-        commands::kudos_edit,
-        commands::kudos_delete,
-        commands::kudos_undo_delete,
-        commands::kudos_list,
-        commands::kudos_search,
-        commands::kudos_stats,
-        commands::kudos_export,
-        commands::kudos_import,
-        commands::settings_get,
-        commands::settings_set,
-        commands::reminders_pause,
-        commands::reminders_resume,
-        commands::app_info,
-        commands::app_ready,
-        buddy_commands::buddies_import_roster,
-        buddy_commands::buddies_import_roster_text,
-        buddy_commands::buddies_propose,
-        buddy_commands::buddies_accept,
-        buddy_commands::buddies_pairings,
-        buddy_commands::buddies_export,
-        buddy_commands::buddies_load,
-        buddy_commands::buddies_weights_get,
-        buddy_commands::buddies_weights_set,
-        schedule_commands::schedule_teams,
-        schedule_commands::schedule_checkins,
-        schedule_commands::schedule_social,
-        schedule_commands::schedule_heatmap,
-        schedule_commands::schedule_export_checkins,
-        schedule_commands::schedule_export_social,
-        schedule_commands::schedule_save_checkins,
-        schedule_commands::schedule_save_social,
-        schedule_commands::schedule_agenda,
-        schedule_commands::schedule_done,
-        schedule_commands::schedule_move,
-        schedule_commands::reminders_missed,
-        schedule_commands::reminders_dismiss,
-        thread_commands::threads_review_text,
-        thread_commands::threads_review_path,
-        thread_commands::threads_watch_get,
-        thread_commands::threads_watch_set,
-    ])
+    builder.invoke_handler(command_list::commands::<R>().invoke_handler())
 }
 
 fn setup(app: &mut App) -> Result<(), Box<dyn std::error::Error>> {

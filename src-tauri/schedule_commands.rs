@@ -18,7 +18,7 @@ use crate::state::AppState;
 type Result<T> = std::result::Result<T, ApiError>;
 
 /// A planned social, with each meeting's local times.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, specta::Type)]
 pub struct SocialView {
     #[serde(flatten)]
     pub plan: SocialPlan,
@@ -28,7 +28,7 @@ pub struct SocialView {
 }
 
 /// Who a social is for, as the window sends it.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, specta::Type)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum GroupArg {
     Everyone,
@@ -47,7 +47,7 @@ impl From<GroupArg> for Group {
 }
 
 /// A social's options, as the window sends them.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, specta::Type)]
 pub struct SocialArg {
     pub group: GroupArg,
     pub from: NaiveDate,
@@ -81,11 +81,13 @@ impl SocialArg {
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn schedule_teams(state: State<'_, AppState>) -> Result<Vec<String>> {
     Ok(schedule::stored::teams(&state.store())?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn schedule_checkins(
     state: State<'_, AppState>,
     today: Option<NaiveDate>,
@@ -98,6 +100,7 @@ pub async fn schedule_checkins(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn schedule_social(state: State<'_, AppState>, social: SocialArg) -> Result<SocialView> {
     let (group, opts) = social.into_parts();
     let store = state.store();
@@ -108,6 +111,7 @@ pub async fn schedule_social(state: State<'_, AppState>, social: SocialArg) -> R
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn schedule_heatmap(
     state: State<'_, AppState>,
     group: GroupArg,
@@ -122,6 +126,7 @@ pub async fn schedule_heatmap(
 
 /// Writes the check-ins of every accepted pair (from `today`) to `path`.
 #[tauri::command]
+#[specta::specta]
 pub async fn schedule_export_checkins(
     state: State<'_, AppState>,
     today: Option<NaiveDate>,
@@ -140,6 +145,7 @@ pub async fn schedule_export_checkins(
 /// Plans the social again (the same options give the same meetings) and
 /// writes its series to `path`.
 #[tauri::command]
+#[specta::specta]
 pub async fn schedule_export_social(
     state: State<'_, AppState>,
     social: SocialArg,
@@ -156,6 +162,7 @@ pub async fn schedule_export_social(
 
 /// Saves the check-ins of every accepted pair to the agenda (they get reminders).
 #[tauri::command]
+#[specta::specta]
 pub async fn schedule_save_checkins(
     state: State<'_, AppState>,
     today: Option<NaiveDate>,
@@ -171,6 +178,7 @@ pub async fn schedule_save_checkins(
 
 /// Plans the social again and saves its series to the agenda.
 #[tauri::command]
+#[specta::specta]
 pub async fn schedule_save_social(
     state: State<'_, AppState>,
     social: SocialArg,
@@ -184,12 +192,14 @@ pub async fn schedule_save_social(
 
 /// The saved meetings not ended yet, soonest first.
 #[tauri::command]
+#[specta::specta]
 pub async fn schedule_agenda(state: State<'_, AppState>) -> Result<Vec<StoredMeeting>> {
     let now = state.clock().now();
     Ok(agenda::agenda(&state.store(), now, None)?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn schedule_done(state: State<'_, AppState>, uid: String) -> Result<StoredMeeting> {
     let now = state.clock().now();
     let done = agenda::mark_done(&mut state.store(), &uid, now)?;
@@ -199,6 +209,7 @@ pub async fn schedule_done(state: State<'_, AppState>, uid: String) -> Result<St
 
 /// Moves a meeting to `start` (its length kept).
 #[tauri::command]
+#[specta::specta]
 pub async fn schedule_move(
     state: State<'_, AppState>,
     uid: String,
@@ -212,11 +223,13 @@ pub async fn schedule_move(
 
 /// Meeting reminders too late to fire, for the app to list.
 #[tauri::command]
+#[specta::specta]
 pub async fn reminders_missed(state: State<'_, AppState>) -> Result<Vec<Reminder>> {
     Ok(reminders::missed(&state.store(), state.clock())?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn reminders_dismiss(
     state: State<'_, AppState>,
     kind: String,

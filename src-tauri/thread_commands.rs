@@ -16,6 +16,7 @@ type Result<T> = std::result::Result<T, ApiError>;
 
 /// Text pasted or dropped in the window; `name` names it in errors.
 #[tauri::command]
+#[specta::specta]
 pub async fn threads_review_text(
     name: String,
     text: String,
@@ -27,18 +28,21 @@ pub async fn threads_review_text(
 
 /// A transcript, export file or Slack export folder picked in a dialog.
 #[tauri::command]
+#[specta::specta]
 pub async fn threads_review_path(path: PathBuf, threshold: Option<f64>) -> Result<Review> {
     let threshold = threshold.unwrap_or(DEFAULT_THRESHOLD);
     Ok(review::review_path(&path, threshold)?)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn threads_watch_get(state: State<'_, AppState>) -> Result<WatchSettings> {
     Ok(watch::watch_settings(&state.store())?)
 }
 
 /// Stores the opt-ins, then (re)starts the folder watcher and updates the tray.
 #[tauri::command]
+#[specta::specta]
 pub async fn threads_watch_set<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,

@@ -61,6 +61,7 @@ pub enum Error {
 
 /// Stable codes the UI may branch on. Serialised in snake_case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     InvalidInput,

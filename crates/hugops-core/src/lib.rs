@@ -17,6 +17,8 @@ pub mod reminders;
 pub mod roster;
 pub mod schedule;
 pub mod settings;
+#[cfg(feature = "specta")]
+mod specta_strings;
 pub mod store;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;

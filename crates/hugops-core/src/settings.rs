@@ -17,12 +17,14 @@ use crate::{Error, Result, Store};
 
 /// Everything the user can configure.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct Settings {
     /// The weekly appreciation nudge.
     pub nudge: NudgeSettings,
     /// No reminder is shown before this instant (`None`: not paused).
     #[serde(with = "instant_serde::option")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub paused_until: Option<DateTime<Utc>>,
     /// IANA zone name for reminder times; `None` follows the system zone.
     pub timezone: Option<String>,
@@ -36,14 +38,17 @@ pub struct Settings {
 /// It runs from `start` to `end` (excluded) and crosses midnight when `end`
 /// is not after `start`; equal times mean no quiet hours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct QuietHours {
     pub enabled: bool,
     /// Local time, serialised as `HH:MM`.
     #[serde(with = "time_serde")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub start: NaiveTime,
     /// Local time, serialised as `HH:MM`.
     #[serde(with = "time_serde")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub end: NaiveTime,
 }
 
@@ -59,6 +64,7 @@ impl Default for QuietHours {
 
 /// How check-ins are planned and how early meetings are announced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct ScheduleSettings {
     /// When check-ins happen, counted from the joiner's start date.
@@ -81,14 +87,17 @@ impl Default for ScheduleSettings {
 
 /// When the weekly "appreciate someone" nudge comes, in the user's zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct NudgeSettings {
     pub enabled: bool,
     /// Serialised as `mon` .. `sun`.
     #[serde(with = "weekday_serde")]
+    #[cfg_attr(feature = "specta", specta(type = crate::settings::WeekdayName))]
     pub weekday: Weekday,
     /// Local time of day, serialised as `HH:MM`.
     #[serde(with = "time_serde")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub time: NaiveTime,
 }
 
@@ -361,6 +370,21 @@ fn check_zone(name: &str) -> Result<()> {
 
 fn unknown_zone(name: &str) -> String {
     format!("unknown time zone `{name}`; expected an IANA name like Europe/Berlin, or system")
+}
+
+/// A weekday as settings serialise it (`mon` .. `sun`): its type in the
+/// generated bindings only.
+#[cfg(feature = "specta")]
+#[derive(Serialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
+pub enum WeekdayName {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
 }
 
 mod weekday_serde {

@@ -2,8 +2,8 @@
 // dialog the UI uses goes through a typed function in this file; components
 // never call `invoke` or `listen` themselves.
 //
-// Inside Tauri (`window.__TAURI_INTERNALS__` present) the calls go to the real
-// commands of docs/contract.md. In a plain browser (`npm run dev`) an
+// Inside Tauri (`window.__TAURI_INTERNALS__` present) the calls go through the
+// command functions generated from Rust (./bindings.ts). In a plain browser (`npm run dev`) an
 // in-memory mock (./mock.ts) answers instead so the screens can be looked at;
 // it is loaded lazily and never in the app.
 
@@ -11,34 +11,20 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { open as openFileDialog, save as saveFileDialog } from '@tauri-apps/plugin-dialog';
 import type {
-  MissedReminder,
-  SaveReport,
-  StoredMeeting,
-  Review,
   WatchSettings,
-  AgendaItem,
   ApiError,
-  AppInfo,
   GroupArg,
-  Heatmap,
   SocialArg,
-  SocialView,
-  BuddyLoad,
   Lock,
-  Pairing,
-  Proposal,
-  RosterImport,
   Weights,
-  Entry,
   EntryPatch,
   ExportFormat,
   Filter,
-  ImportReport,
   NewEntry,
   Settings,
-  Stats,
 } from './types';
-import type { DialogFilter, Transport } from './transport';
+import { commands } from './bindings';
+import type { CommandArgs, CommandName, CommandResult, DialogFilter, Transport } from './transport';
 
 export type { ApiError } from './types';
 
@@ -62,7 +48,7 @@ function getTransport(): Promise<Transport> {
 }
 
 const tauriTransport: Transport = {
-  invoke: (cmd, args) => invoke(cmd, args),
+  call: (cmd, ...args) => (commands[cmd] as (...a: typeof args) => Promise<CommandResult<typeof cmd>>)(...args),
   listen: (name, handler) => listen(name, () => handler()),
   saveDialog: async (defaultName, filter) => {
     const path = await saveFileDialog({ defaultPath: defaultName, filters: [filter] });
@@ -112,10 +98,11 @@ export function isApiError(err: unknown): err is ApiError {
   );
 }
 
-async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
+/** Runs a generated command through the transport; rejects with an {@link ApiError}. */
+async function call<C extends CommandName>(cmd: C, ...args: CommandArgs<C>): Promise<CommandResult<C>> {
   const t = await getTransport();
   try {
-    return await t.invoke<T>(cmd, args);
+    return await t.call(cmd, ...args);
   } catch (err) {
     throw toApiError(err);
   }
@@ -132,73 +119,73 @@ function compactFilter(filter: Filter): Filter {
 
 // ---- kudos journal -------------------------------------------------------
 
-export const kudosAdd = (entry: NewEntry) => call<Entry>('kudos_add', { entry });
+export const kudosAdd = (entry: NewEntry) => call('kudosAdd', entry);
 
-export const kudosEdit = (id: number, patch: EntryPatch) => call<Entry>('kudos_edit', { id, patch });
+export const kudosEdit = (id: number, patch: EntryPatch) => call('kudosEdit', id, patch);
 
 /** Moves an entry to the trash; returns it (for undo). */
-export const kudosDelete = (id: number) => call<Entry>('kudos_delete', { id });
+export const kudosDelete = (id: number) => call('kudosDelete', id);
 
-export const kudosUndoDelete = (id: number) => call<Entry>('kudos_undo_delete', { id });
+export const kudosUndoDelete = (id: number) => call('kudosUndoDelete', id);
 
 /** Entries matching `filter`, newest first. */
 export const kudosList = (filter: Filter = {}) =>
-  call<Entry[]>('kudos_list', { filter: compactFilter(filter) });
+  call('kudosList', compactFilter(filter));
 
 /** Full-text search, narrowed by `filter`. */
 export const kudosSearch = (query: string, filter: Filter = {}) =>
-  call<Entry[]>('kudos_search', { query, filter: compactFilter(filter) });
+  call('kudosSearch', query, compactFilter(filter));
 
-export const kudosStats = () => call<Stats>('kudos_stats');
+export const kudosStats = () => call('kudosStats');
 
 /** Writes every entry to `path`; returns how many were written. */
 export const kudosExport = (format: ExportFormat, path: string) =>
-  call<number>('kudos_export', { format, path });
+  call('kudosExport', format, path);
 
-export const kudosImport = (path: string) => call<ImportReport>('kudos_import', { path });
+export const kudosImport = (path: string) => call('kudosImport', path);
 
 // ---- settings and reminders ---------------------------------------------
 
-export const settingsGet = () => call<Settings>('settings_get');
+export const settingsGet = () => call('settingsGet');
 
-export const settingsSet = (settings: Settings) => call<Settings>('settings_set', { settings });
+export const settingsSet = (settings: Settings) => call('settingsSet', settings);
 
-export const remindersPause = (minutes: number) => call<Settings>('reminders_pause', { minutes });
+export const remindersPause = (minutes: number) => call('remindersPause', minutes);
 
-export const remindersResume = () => call<Settings>('reminders_resume');
+export const remindersResume = () => call('remindersResume');
 
-export const appInfo = () => call<AppInfo>('app_info');
+export const appInfo = () => call('appInfo');
 
 /** Tells the shell the journal is on screen (used to time start-up). */
-export const appReady = () => call<void>('app_ready');
+export const appReady = () => call('appReady');
 
 // ---- buddy matching ---------------------------------------------------------
 
 /** Imports a roster CSV picked in a dialog (all or nothing; updates people by email). */
-export const buddiesImportRoster = (path: string) => call<RosterImport>('buddies_import_roster', { path });
+export const buddiesImportRoster = (path: string) => call('buddiesImportRoster', path);
 
 /** Imports a roster dropped on the window: its file name and text. */
 export const buddiesImportRosterText = (name: string, text: string) =>
-  call<RosterImport>('buddies_import_roster_text', { name, text });
+  call('buddiesImportRosterText', name, text);
 
 /** Matches the stored roster on `today` (null: the app's today), keeping `locks`. */
 export const buddiesPropose = (today: string | null, locks: Lock[]) =>
-  call<Proposal>('buddies_propose', { today, locks });
+  call('buddiesPropose', today, locks);
 
 /** Stores the proposed pairs of `joiners`; resolves to how many were new. */
 export const buddiesAccept = (today: string | null, locks: Lock[], joiners: string[]) =>
-  call<number>('buddies_accept', { today, locks, joiners });
+  call('buddiesAccept', today, locks, joiners);
 
-export const buddiesPairings = () => call<Pairing[]>('buddies_pairings');
+export const buddiesPairings = () => call('buddiesPairings');
 
 /** Writes every accepted pairing to `path` as CSV; resolves to the row count. */
-export const buddiesExport = (path: string) => call<number>('buddies_export', { path });
+export const buddiesExport = (path: string) => call('buddiesExport', path);
 
-export const buddiesLoad = () => call<BuddyLoad[]>('buddies_load');
+export const buddiesLoad = () => call('buddiesLoad');
 
-export const buddiesWeightsGet = () => call<Weights>('buddies_weights_get');
+export const buddiesWeightsGet = () => call('buddiesWeightsGet');
 
-export const buddiesWeightsSet = (weights: Weights) => call<Weights>('buddies_weights_set', { weights });
+export const buddiesWeightsSet = (weights: Weights) => call('buddiesWeightsSet', weights);
 
 /** Native "Open" dialog for a roster CSV. Resolves to null when cancelled. */
 export const pickRosterPath = () => pickOpenPath([{ name: 'Roster (CSV)', extensions: ['csv'] }]);
@@ -208,36 +195,36 @@ export const pickPairsExportPath = () => pickSavePath('buddy-pairs.csv', { name:
 
 // ---- schedule ---------------------------------------------------------------
 
-export const scheduleTeams = () => call<string[]>('schedule_teams');
+export const scheduleTeams = () => call('scheduleTeams');
 
 /** Check-ins of every accepted pair from `today` (null: the app's today). */
-export const scheduleCheckins = (today: string | null) => call<AgendaItem[]>('schedule_checkins', { today });
+export const scheduleCheckins = (today: string | null) => call('scheduleCheckins', today);
 
-export const scheduleSocial = (social: SocialArg) => call<SocialView>('schedule_social', { social });
+export const scheduleSocial = (social: SocialArg) => call('scheduleSocial', social);
 
-export const scheduleHeatmap = (group: GroupArg, day: string) => call<Heatmap>('schedule_heatmap', { group, day });
+export const scheduleHeatmap = (group: GroupArg, day: string) => call('scheduleHeatmap', group, day);
 
 export const scheduleExportCheckins = (today: string | null, path: string) =>
-  call<number>('schedule_export_checkins', { today, path });
+  call('scheduleExportCheckins', today, path);
 
 export const scheduleExportSocial = (social: SocialArg, path: string) =>
-  call<number>('schedule_export_social', { social, path });
+  call('scheduleExportSocial', social, path);
 
 /** Saves the check-ins of every accepted pair to the agenda (they get reminders). */
-export const scheduleSaveCheckins = (today: string | null) => call<SaveReport>('schedule_save_checkins', { today });
+export const scheduleSaveCheckins = (today: string | null) => call('scheduleSaveCheckins', today);
 
-export const scheduleSaveSocial = (social: SocialArg) => call<SaveReport>('schedule_save_social', { social });
+export const scheduleSaveSocial = (social: SocialArg) => call('scheduleSaveSocial', social);
 
-export const scheduleAgenda = () => call<StoredMeeting[]>('schedule_agenda');
+export const scheduleAgenda = () => call('scheduleAgenda');
 
-export const scheduleDone = (uid: string) => call<StoredMeeting>('schedule_done', { uid });
+export const scheduleDone = (uid: string) => call('scheduleDone', uid);
 
 /** Moves a meeting to `start` (RFC 3339), keeping its length. */
-export const scheduleMove = (uid: string, start: string) => call<StoredMeeting>('schedule_move', { uid, start });
+export const scheduleMove = (uid: string, start: string) => call('scheduleMove', uid, start);
 
-export const remindersMissed = () => call<MissedReminder[]>('reminders_missed');
+export const remindersMissed = () => call('remindersMissed');
 
-export const remindersDismiss = (kind: string, due: string) => call<void>('reminders_dismiss', { kind, due });
+export const remindersDismiss = (kind: string, due: string) => call('remindersDismiss', kind, due);
 
 /** Native "Save as" dialog for a calendar file. Resolves to null when cancelled. */
 export const pickIcsPath = (defaultName: string) =>
@@ -247,15 +234,15 @@ export const pickIcsPath = (defaultName: string) =>
 
 /** Analyses pasted or dropped text (any supported format); nothing is stored. */
 export const threadsReviewText = (name: string, text: string) =>
-  call<Review>('threads_review_text', { name, text, threshold: null });
+  call('threadsReviewText', name, text, null);
 
 /** Analyses a transcript, an export file or a Slack export folder. */
-export const threadsReviewPath = (path: string) => call<Review>('threads_review_path', { path, threshold: null });
+export const threadsReviewPath = (path: string) => call('threadsReviewPath', path, null);
 
-export const threadsWatchGet = () => call<WatchSettings>('threads_watch_get');
+export const threadsWatchGet = () => call('threadsWatchGet');
 
 export const threadsWatchSet = (settings: WatchSettings) =>
-  call<WatchSettings>('threads_watch_set', { settings });
+  call('threadsWatchSet', settings);
 
 /** Native "Open" dialog for a transcript or chat export file. */
 export const pickThreadFile = () =>

@@ -54,7 +54,8 @@ export function toPatch(e: Entry, d: Draft): EntryPatch {
   if (next.direction !== e.direction) patch.direction = next.direction;
   if (next.person !== e.person) patch.person = next.person;
   if (next.message !== e.message) patch.message = next.message;
-  if (next.tags.join('\u0000') !== e.tags.join('\u0000')) patch.tags = next.tags;
+  const tags = next.tags ?? [];
+  if (tags.join('\u0000') !== e.tags.join('\u0000')) patch.tags = tags;
   const link = next.link ?? null;
   if (link !== (e.link ?? null)) patch.link = link;
   // An emptied date field means "keep it" (the backend has no "no date").

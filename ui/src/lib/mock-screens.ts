@@ -2,6 +2,7 @@
 // roster and a proposal that honours locks and acceptances; the planners and
 // the thread analysis answer only in the app. Loaded only through ./mock.ts.
 
+import type { CommandHandlers } from './transport';
 import type { BuddyLoad, Lock, Pairing, PersonBrief, Proposal, ProposalRow, WatchSettings, Weights } from './types';
 
 const P = (email: string, name: string, team: string, timezone: string, start_date: string): PersonBrief => ({
@@ -73,11 +74,11 @@ function load(): BuddyLoad[] {
   });
 }
 
-export const screenHandlers: Record<string, (args: Record<string, unknown>) => unknown> = {
-  buddies_import_roster: () => ({ added: 0, updated: JOINERS.length + BUDDIES.length }),
-  buddies_import_roster_text: () => ({ added: 0, updated: JOINERS.length + BUDDIES.length }),
-  buddies_propose: ({ locks }) => propose(locks as Lock[]),
-  buddies_accept: ({ locks, joiners }) => {
+export const screenHandlers: Partial<CommandHandlers> = {
+  buddiesImportRoster: () => ({ added: 0, updated: JOINERS.length + BUDDIES.length }),
+  buddiesImportRosterText: () => ({ added: 0, updated: JOINERS.length + BUDDIES.length }),
+  buddiesPropose: (_today, locks) => propose(locks as Lock[]),
+  buddiesAccept: (_today, locks, joiners) => {
     const rows = propose(locks as Lock[]).rows;
     let n = 0;
     for (const email of joiners as string[]) {
@@ -95,26 +96,26 @@ export const screenHandlers: Record<string, (args: Record<string, unknown>) => u
     }
     return n;
   },
-  buddies_pairings: () => pairings,
-  buddies_export: () => pairings.length,
-  buddies_load: load,
-  buddies_weights_get: () => weights,
-  buddies_weights_set: ({ weights: w }) => (weights = w as Weights),
+  buddiesPairings: () => pairings,
+  buddiesExport: () => pairings.length,
+  buddiesLoad: load,
+  buddiesWeightsGet: () => weights,
+  buddiesWeightsSet: (w) => (weights = w as Weights),
   // The Schedule screen in the preview: no stored meetings, no planner.
-  schedule_teams: () => [...new Set([...JOINERS, ...BUDDIES].map((p) => p.team))].sort(),
-  schedule_checkins: () => [],
-  schedule_social: () => {
+  scheduleTeams: () => [...new Set([...JOINERS, ...BUDDIES].map((p) => p.team))].sort(),
+  scheduleCheckins: () => [],
+  scheduleSocial: () => {
     throw { code: 'invalid_input', message: 'Socials are planned by the desktop app, not in this preview.' };
   },
-  schedule_agenda: () => [],
-  reminders_missed: () => [],
-  schedule_heatmap: () => ({ days: [], cell_minutes: 30, counts: [], people: 0 }),
-  threads_watch_get: () => watch,
-  threads_watch_set: ({ settings }) => (watch = settings as WatchSettings),
-  threads_review_text: () => {
+  scheduleAgenda: () => [],
+  remindersMissed: () => [],
+  scheduleHeatmap: () => ({ days: [], cell_minutes: 30, counts: [], people: 0 }),
+  threadsWatchGet: () => watch,
+  threadsWatchSet: (settings) => (watch = settings as WatchSettings),
+  threadsReviewText: () => {
     throw { code: 'invalid_input', message: 'Threads are analysed by the desktop app, not in this preview.' };
   },
-  threads_review_path: () => {
+  threadsReviewPath: () => {
     throw { code: 'invalid_input', message: 'Threads are analysed by the desktop app, not in this preview.' };
   },
 };

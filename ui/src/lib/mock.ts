@@ -5,7 +5,7 @@
 // Query-string switches (browser only): `?empty` starts with an empty journal,
 // `?slow` delays every call by 400 ms, `?fail-import` makes imports fail.
 
-import type { Transport } from './transport';
+import type { CommandHandlers, Transport } from './transport';
 import type {
   ApiError,
   Direction,
@@ -61,6 +61,7 @@ const trash = new Map<number, Entry>();
 let settings: Settings = {
   nudge: { enabled: true, weekday: 'fri', time: '15:00' },
   paused_until: null,
+  timezone: null,
   schedule: {
     cadence: ['day 1', 'week 1', 'week 2', 'week 4', 'week 8', 'week 12'],
     checkin_minutes: 30,
@@ -99,7 +100,8 @@ function validated(e: NewEntry): Entry {
   if (e.link && !URL_RE.test(e.link)) invalid('link', 'must be an http:// or https:// address');
   const day = e.occurred_on ?? isoDay();
   if (!parseDay(day)) invalid('occurred_on', `expected a date as YYYY-MM-DD, got \`${day}\``);
-  for (const t of e.tags) {
+  const tags = e.tags ?? [];
+  for (const t of tags) {
     if (/[\s,]/.test(t) || !t) invalid('tags', 'a tag may not be empty or contain spaces or commas');
   }
   return {
@@ -108,7 +110,7 @@ function validated(e: NewEntry): Entry {
     person: e.person.trim(),
     ...(e.email ? { email: e.email } : {}),
     message: e.message,
-    tags: e.tags,
+    tags,
     link: e.link ?? null,
     occurred_on: day,
     created_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
@@ -132,7 +134,7 @@ function applyFilter(list: Entry[], f: Filter): Entry[] {
       (!f.to || e.occurred_on <= f.to),
   );
   const offset = f.offset ?? 0;
-  return out.slice(offset, f.limit === undefined ? undefined : offset + f.limit);
+  return out.slice(offset, f.limit == null ? undefined : offset + f.limit);
 }
 
 function counts(names: string[]): NameCount[] {
@@ -190,13 +192,13 @@ function find(id: number): Entry {
   return e;
 }
 
-const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
-  kudos_add: ({ entry }) => {
+const handlers: Partial<CommandHandlers> = {
+  kudosAdd: (entry) => {
     const e = { ...validated(entry as NewEntry), id: nextId++ };
     entries.push(e);
     return e;
   },
-  kudos_edit: ({ id, patch }) => {
+  kudosEdit: (id, patch) => {
     const old = find(id as number);
     const p = patch as EntryPatch;
     const merged: NewEntry = {
@@ -211,21 +213,21 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     entries = entries.map((x) => (x.id === old.id ? e : x));
     return e;
   },
-  kudos_delete: ({ id }) => {
+  kudosDelete: (id) => {
     const e = find(id as number);
     entries = entries.filter((x) => x.id !== e.id);
     trash.set(e.id, e);
     return e;
   },
-  kudos_undo_delete: ({ id }) => {
+  kudosUndoDelete: (id) => {
     const e = trash.get(id as number);
     if (!e) fail('not_found', `deleted entry ${String(id)} not found`);
     trash.delete(e.id);
     entries.push(e);
     return e;
   },
-  kudos_list: ({ filter }) => applyFilter(entries, (filter ?? {}) as Filter),
-  kudos_search: ({ query, filter }) => {
+  kudosList: (filter) => applyFilter(entries, (filter ?? {}) as Filter),
+  kudosSearch: (query, filter) => {
     const words = String(query).toLocaleLowerCase().split(/\s+/).filter(Boolean);
     const hits = entries.filter((e) => {
       const hay = `${e.person} ${e.message} ${e.tags.join(' ')}`.toLocaleLowerCase();
@@ -233,13 +235,13 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     });
     return applyFilter(hits, (filter ?? {}) as Filter);
   },
-  kudos_stats: () => stats(),
-  kudos_export: ({ format, path }) => {
+  kudosStats: () => stats(),
+  kudosExport: (format, path) => {
     if (!['md', 'csv', 'json'].includes(format as ExportFormat)) invalid('format', 'expected md, csv or json');
     if (!path) invalid('path', 'must not be empty');
     return entries.length;
   },
-  kudos_import: ({ path }): ImportReport => {
+  kudosImport: (path): ImportReport => {
     if (params.has('fail-import')) {
       fail('bad_file', `${String(path)}: line 4: field \`direction\`: expected \`given\` or \`received\`, got \`gave\``);
     }
@@ -262,25 +264,25 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     }
     return { imported: added.length, skipped_duplicates: 3 };
   },
-  settings_get: () => settings,
-  settings_set: ({ settings: s }) => {
+  settingsGet: () => settings,
+  settingsSet: (s) => {
     const next = s as Settings;
     if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(next.nudge.time)) invalid('nudge.time', 'expected HH:MM');
     settings = structuredClone(next);
     return settings;
   },
-  reminders_pause: ({ minutes }) => {
+  remindersPause: (minutes) => {
     const until = new Date(Date.now() + Number(minutes) * 60_000);
     until.setSeconds(0, 0);
     settings = { ...settings, paused_until: until.toISOString().replace(/\.\d+Z$/, 'Z') };
     return settings;
   },
-  reminders_resume: () => {
+  remindersResume: () => {
     settings = { ...settings, paused_until: null };
     return settings;
   },
-  app_ready: () => undefined,
-  app_info: () => ({ version: '0.1.0 (browser preview)', db_path: '/home/you/.local/share/hugops/hugops.db' }),
+  appReady: () => undefined,
+  appInfo: () => ({ version: '0.1.0 (browser preview)', db_path: '/home/you/.local/share/hugops/hugops.db' }),
 };
 
 const delay = params.has('slow') ? 400 : 15;
@@ -294,12 +296,12 @@ export function mockTransport(): Transport {
     listeners.get(name)?.forEach((h) => h());
   console.info('HugOps: not running inside Tauri, using the in-memory browser preview backend.');
   return {
-    async invoke<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
+    async call(cmd, ...args) {
       await wait();
-      const h = handlers[cmd] ?? screenHandlers[cmd];
+      const h = (handlers[cmd] ?? screenHandlers[cmd]) as ((...a: typeof args) => unknown) | undefined;
       if (!h) fail('internal', `command ${cmd} not found`);
       // Copy in and out, as crossing the IPC boundary would.
-      return structuredClone(h(structuredClone(args))) as T;
+      return structuredClone(h(...structuredClone(args))) as never;
     },
     async listen(name, handler) {
       const set = listeners.get(name) ?? new Set();

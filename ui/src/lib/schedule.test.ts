@@ -44,6 +44,7 @@ describe('burden', () => {
     const item = { local_times: [local('a@x', 'Ana'), local('b@x', 'Bo'), local('c@x', 'Cy')] };
     const plan = {
       slots: [],
+      series: [],
       agenda: [item, item] as never,
       outside_hours_count: { 'a@x': 1, 'b@x': 2, 'c@x': 0, 'z@x': 1 },
     };

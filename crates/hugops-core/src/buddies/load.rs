@@ -10,6 +10,7 @@ use crate::{Result, Store};
 /// One buddy's pairings by month (`YYYY-MM`, oldest first; only months with
 /// pairings), with the capacity they offered.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BuddyLoad {
     pub buddy: String,
     /// From the stored roster; the email when they are not in it.

@@ -24,6 +24,7 @@ use crate::{Result, Store};
 
 /// Where a stored pairing came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum PairingSource {
     /// Accepted in the app.
@@ -43,6 +44,7 @@ impl PairingSource {
 
 /// A stored pairing. Emails are lowercase.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Pairing {
     pub joiner: String,
     pub buddy: String,
@@ -54,6 +56,7 @@ pub struct Pairing {
 
 /// What a roster import changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RosterImport {
     pub added: usize,
     pub updated: usize,

@@ -16,6 +16,7 @@ pub const ALTERNATIVES: usize = 5;
 
 /// Who someone is, as the screen shows them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PersonBrief {
     pub email: String,
     pub name: String,
@@ -38,6 +39,7 @@ impl From<&Person> for PersonBrief {
 
 /// Another buddy a joiner could have, with the pair's score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Alternative {
     pub buddy: PersonBrief,
     pub score: f64,
@@ -45,6 +47,7 @@ pub struct Alternative {
 
 /// One joiner: the proposed buddy (or why there is none) and the choices.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ProposalRow {
     pub joiner: PersonBrief,
     pub buddy: Option<PersonBrief>,
@@ -63,6 +66,7 @@ pub struct ProposalRow {
 
 /// Everything the matching screen shows, rows ordered by joiner email.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Proposal {
     pub today: NaiveDate,
     pub people: usize,

@@ -80,6 +80,24 @@ impl std::str::FromStr for ExportFormat {
     }
 }
 
+/// An export format by its short name, as it crosses the IPC.
+#[cfg(feature = "specta")]
+#[derive(Serialize, specta::Type)]
+#[serde(rename = "ExportFormat", rename_all = "lowercase")]
+#[allow(dead_code)] // never built: only its shape is used, as the bindings' type
+enum ExportFormatName {
+    Md,
+    Csv,
+    Json,
+}
+
+#[cfg(feature = "specta")]
+impl specta::Type for ExportFormat {
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        <ExportFormatName as specta::Type>::definition(types)
+    }
+}
+
 impl Serialize for ExportFormat {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())

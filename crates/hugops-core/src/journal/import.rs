@@ -27,6 +27,7 @@ use crate::clock::{parse_instant, Clock};
 use crate::{Error, Result, Store};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ImportReport {
     pub imported: usize,
     pub skipped_duplicates: usize,

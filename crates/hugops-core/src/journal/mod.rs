@@ -29,6 +29,7 @@ pub const MAX_MESSAGE_CHARS: usize = 10_000;
 
 /// Whether the kudos was given by the user or received by them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     Given,
@@ -63,6 +64,7 @@ impl std::str::FromStr for Direction {
 ///
 /// Text fields come back exactly as given, byte for byte.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Entry {
     pub id: i64,
     pub direction: Direction,
@@ -74,11 +76,13 @@ pub struct Entry {
     pub link: Option<String>,
     pub occurred_on: NaiveDate,
     #[serde(serialize_with = "serialize_instant")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub created_at: DateTime<Utc>,
 }
 
 /// What the user gives to add an entry.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct NewEntry {
     pub direction: Option<Direction>,
@@ -89,6 +93,7 @@ pub struct NewEntry {
     pub link: Option<String>,
     /// Defaults to today in the user's zone.
     #[serde(deserialize_with = "date_or_blank")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub occurred_on: Option<NaiveDate>,
 }
 
@@ -96,17 +101,21 @@ pub struct NewEntry {
 /// `Some(None)` clears them; in JSON a missing key leaves the field and
 /// `null` (or `""`) clears it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct EntryPatch {
     pub direction: Option<Direction>,
     pub person: Option<String>,
     #[serde(deserialize_with = "present_or_null")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub email: Option<Option<String>>,
     pub message: Option<String>,
     pub tags: Option<Vec<String>>,
     #[serde(deserialize_with = "present_or_null")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub link: Option<Option<String>>,
     #[serde(deserialize_with = "date_or_blank")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub occurred_on: Option<NaiveDate>,
 }
 
@@ -121,6 +130,7 @@ fn present_or_null<'de, D: serde::Deserializer<'de>>(
 
 /// Which entries to list; every field narrows the result. Dates are inclusive.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct Filter {
     pub direction: Option<Direction>,
@@ -129,8 +139,10 @@ pub struct Filter {
     /// Case-insensitive exact tag match (`#hugops` and `hugops` are distinct).
     pub tag: Option<String>,
     #[serde(deserialize_with = "date_or_blank")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub from: Option<NaiveDate>,
     #[serde(deserialize_with = "date_or_blank")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub to: Option<NaiveDate>,
     /// At most this many entries (all when `None`).
     pub limit: Option<usize>,

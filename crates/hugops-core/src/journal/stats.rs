@@ -15,6 +15,7 @@ use crate::{Result, Store};
 pub const TOP: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct MonthCount {
     /// `YYYY-MM`.
     pub month: String,
@@ -23,12 +24,14 @@ pub struct MonthCount {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Count {
     pub name: String,
     pub count: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Streak {
     /// Consecutive ISO weeks (Monday to Sunday) with kudos given, ending with
     /// this week, or last week while this one has none yet.
@@ -38,6 +41,7 @@ pub struct Streak {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Stats {
     pub given: u64,
     pub received: u64,

@@ -18,6 +18,7 @@ use crate::roster::Person;
 ///   joiners the buddy has had in the history: spreads the load;
 /// - `tenure` (default 0.1): the buddy's tenure in days / 730, capped at 1.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Weights {
     pub shared_hours: f64,
     pub shared_interests: f64,

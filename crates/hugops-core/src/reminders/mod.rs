@@ -137,9 +137,11 @@ impl<'de> Deserialize<'de> for ReminderKind {
 /// notification needs. `uid` is the meeting's, for a meeting reminder (for
 /// the Done action); it is left out of the JSON otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Reminder {
     pub kind: ReminderKind,
     #[serde(serialize_with = "crate::settings::instant_serde::serialize")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub due_at: DateTime<Utc>,
     pub title: String,
     pub body: String,

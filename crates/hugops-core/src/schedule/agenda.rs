@@ -26,6 +26,7 @@ use crate::{Error, Result, Store};
 
 /// Where a stored meeting stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingStatus {
     Scheduled,
@@ -58,6 +59,7 @@ impl MeetingStatus {
 /// `timezone` (IANA) and `working_hours` (`HH:MM-HH:MM`) are `None` for an
 /// attendee the roster did not list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Attendee {
     pub email: String,
     pub name: String,
@@ -101,23 +103,29 @@ impl Attendee {
 /// A meeting as stored. `local_times` is computed from the attendees with a
 /// known zone; `moved_from` is the planned start of a meeting moved since.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct StoredMeeting {
     pub uid: String,
     pub kind: MeetingKind,
     pub title: String,
     #[serde(with = "instant_serde")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub start: DateTime<Utc>,
     #[serde(with = "instant_serde")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub end: DateTime<Utc>,
     pub attendees: Vec<Attendee>,
     pub outside_hours: Vec<String>,
     pub description: String,
     pub status: MeetingStatus,
     #[serde(with = "instant_serde::option")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub moved_from: Option<DateTime<Utc>>,
     #[serde(with = "instant_serde")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub created_at: DateTime<Utc>,
     #[serde(with = "instant_serde")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub updated_at: DateTime<Utc>,
     pub local_times: Vec<LocalTime>,
 }
@@ -148,6 +156,7 @@ const AS_PLANNED: &str = "(status = 'scheduled' AND moved_from IS NULL)";
 
 /// What [`save_meetings`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SaveReport {
     /// Meetings not stored before.
     pub added: usize,

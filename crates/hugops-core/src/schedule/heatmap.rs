@@ -14,6 +14,7 @@ const CELLS_PER_DAY: usize = (24 * 60 / CELL_MINUTES) as usize;
 
 /// Counts for the five UTC weekdays of one week.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Heatmap {
     /// Monday to Friday of the week (UTC dates).
     pub days: Vec<NaiveDate>,

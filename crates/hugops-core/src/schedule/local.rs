@@ -11,14 +11,18 @@ use crate::roster::Person;
 /// One attendee's local time of a meeting. In JSON the zone is its IANA
 /// name and the times carry their offset: `2026-12-01T20:30:00+05:30`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct LocalTime {
     pub name: String,
     pub email: String,
     #[serde(serialize_with = "zone_name")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub zone: Tz,
     #[serde(serialize_with = "with_offset")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub start: DateTime<Tz>,
     #[serde(serialize_with = "with_offset")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub end: DateTime<Tz>,
     /// Some of the meeting is outside their working hours.
     pub outside_hours: bool,
@@ -91,6 +95,7 @@ pub fn local_times(meeting: &Meeting, people: &[Person]) -> Vec<LocalTime> {
 
 /// A meeting with every attendee's local time, as the app lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AgendaItem {
     #[serde(flatten)]
     pub meeting: Meeting,
@@ -99,6 +104,7 @@ pub struct AgendaItem {
 
 /// One attendee's local time, ready to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AttendeeTime {
     pub name: String,
     pub email: String,

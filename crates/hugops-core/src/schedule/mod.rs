@@ -32,6 +32,7 @@ pub use social::{plan_social, Every, Group, SocialOptions, SocialPlan};
 
 /// What a meeting is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingKind {
     /// A buddy pair's onboarding check-in.
@@ -61,14 +62,17 @@ impl MeetingKind {
 /// attendee order, the attendees for whom some of the meeting falls outside
 /// their working hours.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Meeting {
     /// Stable across runs for the same meeting (see [`uid`]): `…@hugops`.
     pub uid: String,
     pub kind: MeetingKind,
     pub title: String,
     #[serde(with = "instant_serde")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub start: DateTime<Utc>,
     #[serde(with = "instant_serde")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub end: DateTime<Utc>,
     pub attendees: Vec<String>,
     pub outside_hours: Vec<String>,

@@ -85,10 +85,13 @@ pub const MAX_COUNT: u32 = 520;
 
 /// A ranked candidate slot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Slot {
     #[serde(with = "instant_serde")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub start: DateTime<Utc>,
     #[serde(with = "instant_serde")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub end: DateTime<Utc>,
     /// How many of the group are inside their working hours.
     pub in_hours: usize,
@@ -101,6 +104,7 @@ pub struct Slot {
 
 /// One meeting of the series, with how many people are in hours.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SeriesMeeting {
     #[serde(flatten)]
     pub meeting: Meeting,
@@ -109,6 +113,7 @@ pub struct SeriesMeeting {
 
 /// The outcome of [`plan_social`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SocialPlan {
     /// The best slots of the first window, best first.
     pub slots: Vec<Slot>,

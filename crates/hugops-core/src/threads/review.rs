@@ -16,6 +16,7 @@ pub const MAX_THREADS: usize = 200;
 
 /// One message, with the kinds of the signals that point at it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ReviewedMessage {
     /// 1-based, as the signals count.
     pub position: usize,
@@ -27,6 +28,7 @@ pub struct ReviewedMessage {
 
 /// One conversation and its verdict.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ThreadReview {
     pub channel: Option<String>,
     pub first_ts: Option<DateTime<Utc>>,
@@ -37,6 +39,7 @@ pub struct ThreadReview {
 /// Every conversation found, most ambiguous first (at most [`MAX_THREADS`]),
 /// and how many there were in all.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Review {
     pub threads: Vec<ThreadReview>,
     pub total: usize,

@@ -22,6 +22,7 @@ const KEY: &str = "thread_watch";
 
 /// What the user opted into (both off by default).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(default)]
 pub struct WatchSettings {
     /// Watch `folder` for new or changed exports and transcripts.

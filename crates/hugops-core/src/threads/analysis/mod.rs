@@ -34,6 +34,7 @@ pub const DEFAULT_THRESHOLD: f64 = 0.5;
 
 /// The verdict on one thread.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Analysis {
     pub ambiguous: bool,
     /// In [0, 1].

@@ -7,6 +7,7 @@ use super::kind::SignalKind;
 
 /// One reason the score went up (positive weight) or down (negative weight).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Signal {
     /// What it is about; serialised as its stable snake_case name, e.g.
     /// `unanswered_question`.
