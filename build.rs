@@ -48,6 +48,8 @@ const COMMANDS: &[&str] = &[
     "threads_review_path",
     "threads_watch_get",
     "threads_watch_set",
+    "oncall_report",
+    "oncall_import",
 ];
 
 fn main() {

@@ -12,7 +12,7 @@
 use tauri::Runtime;
 use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
-use crate::{buddy_commands, commands, schedule_commands, thread_commands};
+use crate::{buddy_commands, commands, oncall_commands, schedule_commands, thread_commands};
 
 /// Every command, ready to register (`invoke_handler`) or to export.
 pub fn commands<R: Runtime>() -> Builder<R> {
@@ -67,5 +67,7 @@ pub fn commands<R: Runtime>() -> Builder<R> {
             // The runtime here only names the types; Tauri's handler is built
             // for `R` whatever is written (tauri-specta drops the generics).
             thread_commands::threads_watch_set::<tauri::Wry>,
+            oncall_commands::oncall_report,
+            oncall_commands::oncall_import,
         ])
 }

@@ -14,6 +14,7 @@ mod ids;
 #[cfg(test)]
 mod ipc_tests;
 mod notifier;
+mod oncall_commands;
 mod reminder_task;
 mod schedule_commands;
 mod state;

@@ -160,5 +160,8 @@ fn a_period_must_have_a_day() {
         "--to",
         "2026-03-02",
     ]);
-    assert!(err.contains("to: `2026-03-02` is not after"), "{err}");
+    assert!(
+        err.contains("to: `2026-03-02` is not after the first day"),
+        "{err}"
+    );
 }

@@ -84,7 +84,7 @@ fn import(a: OncallImportArgs) -> Result<OncallImportPlan> {
     }
     let (from, to) = (opt_date("from", a.from)?, opt_date("to", a.to)?);
     if let (Some(from), Some(to)) = (from, to) {
-        ordered(from, to)?;
+        Period::new(from, to)?;
     }
     Ok(OncallImportPlan {
         shifts: a.shifts,
@@ -98,19 +98,7 @@ fn import(a: OncallImportArgs) -> Result<OncallImportPlan> {
 
 /// `--from D1 --to D2`: the days `[D1, D2)`, at least one.
 fn period(a: &PeriodArgs) -> Result<Period> {
-    let (from, to) = (date("from", &a.from)?, date("to", &a.to)?);
-    ordered(from, to)?;
-    Ok(Period { from, to })
-}
-
-fn ordered(from: NaiveDate, to: NaiveDate) -> Result<()> {
-    if to <= from {
-        return Err(Error::invalid(
-            "to",
-            format!("`{to}` is not after --from `{from}`"),
-        ));
-    }
-    Ok(())
+    Period::new(date("from", &a.from)?, date("to", &a.to)?)
 }
 
 /// `--next START/END`: two RFC 3339 instants, the end after the start.

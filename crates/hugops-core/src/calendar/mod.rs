@@ -47,6 +47,7 @@ pub struct EventInstance {
 
 /// Why an event has no instances in [`Expanded::events`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "kebab-case")]
 pub enum SkipReason {
     /// `VALUE=DATE`: whole days, in no time zone.
@@ -57,6 +58,7 @@ pub enum SkipReason {
 
 /// An event left out of [`Expanded::events`], listed once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Skipped {
     pub summary: String,
     pub reason: SkipReason,

@@ -19,6 +19,7 @@ use crate::{Error, Result};
 
 /// How loudly an incident called for someone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum Urgency {
     High,
@@ -57,6 +58,7 @@ impl Priority {
 
 /// One incident (or alert); absent fields are `None`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Incident {
     pub id: Option<String>,
     pub title: Option<String>,

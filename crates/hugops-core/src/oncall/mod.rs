@@ -8,6 +8,7 @@
 pub mod bands;
 pub mod event;
 pub mod fairness;
+pub mod heat;
 pub mod incidents;
 pub mod ledger;
 pub mod merge;
@@ -40,6 +41,17 @@ pub struct Period {
 }
 
 impl Period {
+    /// The days `[from, to)`, at least one; an error names `to` otherwise.
+    pub fn new(from: NaiveDate, to: NaiveDate) -> crate::Result<Self> {
+        if to <= from {
+            return Err(crate::Error::invalid(
+                "to",
+                format!("`{to}` is not after the first day `{from}`"),
+            ));
+        }
+        Ok(Period { from, to })
+    }
+
     /// The period as instants.
     pub fn interval(&self) -> Interval {
         Interval {

@@ -14,6 +14,7 @@ use crate::clock::Interval;
 
 /// The person proposed for a shift, and why, in plain words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Suggestion {
     pub email: String,
     pub name: String,

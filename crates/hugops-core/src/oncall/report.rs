@@ -24,6 +24,7 @@ use super::Period;
 
 /// The report of one period, serialised as the front ends show it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Report {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -37,6 +38,7 @@ pub struct Report {
 
 /// One person's burden in the period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PersonReport {
     pub email: String,
     pub name: String,
@@ -51,6 +53,7 @@ pub struct PersonReport {
 
 /// Interruptions per band.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BandCounts {
     pub business: u32,
     pub off_hours: u32,
@@ -59,6 +62,7 @@ pub struct BandCounts {
 
 /// How evenly the rotation shares the burden.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Fairness {
     pub gini: f64,
 }

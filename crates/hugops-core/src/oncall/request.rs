@@ -6,10 +6,13 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::heat::{heat, Heat};
 use super::incidents::read_incidents;
+use super::ledger::Ledger;
 use super::next_shift::{suggest_next, Suggestion};
-use super::report::{report, Report};
+use super::report::Report;
 use super::sources::read_shift_file;
+use super::thanks::{thanks, Kudos};
 use super::{roster, stored, Period};
 use crate::calendar::Skipped;
 use crate::clock::Interval;
@@ -31,6 +34,7 @@ pub struct ReportRequest {
 /// The report, the suggestion for the next shift when one was asked for,
 /// and the calendar events that were not shifts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FullReport {
     #[serde(flatten)]
     pub report: Report,
@@ -40,9 +44,26 @@ pub struct FullReport {
     pub skipped: Vec<Skipped>,
 }
 
+/// [`FullReport`] with what the On-call screen also shows: when the
+/// interruptions landed, and a prefilled kudos for each one that woke
+/// someone.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ScreenReport {
+    #[serde(flatten)]
+    pub full: FullReport,
+    pub heat: Heat,
+    pub thanks: Vec<Kudos>,
+}
+
 /// Reads what `req` names and reports; `store` is the database, if there
 /// is one, for the inputs not given as files (none: nothing stored).
 pub fn run(store: Option<&Store>, req: &ReportRequest) -> Result<FullReport> {
+    Ok(run_for_screen(store, req)?.full)
+}
+
+/// [`run`], with the heat and the thanks.
+pub fn run_for_screen(store: Option<&Store>, req: &ReportRequest) -> Result<ScreenReport> {
     let rotation = roster::read(&req.roster)?;
     let (stored_shifts, stored_incidents) = match store {
         Some(store) if req.shifts.is_none() || req.incidents.is_none() => {
@@ -61,14 +82,19 @@ pub fn run(store: Option<&Store>, req: &ReportRequest) -> Result<FullReport> {
         Some(path) => read_incidents(path)?,
         None => stored_incidents,
     };
-    let report = report(&rotation, &shifts, &incidents, req.period);
+    let ledger = Ledger::build(&rotation, &shifts, &incidents, req.period);
+    let report = Report::from_ledger(&ledger);
     let next_shift = req
         .next
         .and_then(|shift| suggest_next(&rotation, &report, shift.start, shift.end));
-    Ok(FullReport {
-        report,
-        next_shift,
-        skipped,
+    Ok(ScreenReport {
+        heat: heat(&ledger),
+        thanks: thanks(&ledger),
+        full: FullReport {
+            report,
+            next_shift,
+            skipped,
+        },
     })
 }
 

@@ -19,6 +19,7 @@ use crate::{Result, Store};
 
 /// What an import changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ImportReport {
     pub shifts_added: usize,
     pub shifts_known: usize,

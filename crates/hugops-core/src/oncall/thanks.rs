@@ -9,6 +9,7 @@ use super::ledger::Ledger;
 
 /// A kudos suggestion the user may edit and send.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Kudos {
     /// The person's name.
     pub person: String,

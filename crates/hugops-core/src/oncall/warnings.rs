@@ -10,6 +10,7 @@ use crate::clock::Interval;
 
 /// What a warning is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum WarningKind {
     /// A 12-hour window of a shift held more than 2 interruptions.
@@ -27,6 +28,7 @@ pub enum WarningKind {
 
 /// One warning about one person.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Warning {
     pub email: String,
     pub kind: WarningKind,
