@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 use hugops_core::clock::Interval;
 use hugops_core::oncall::request::{self, ImportRequest, ReportRequest, ScreenReport};
-use hugops_core::oncall::stored::ImportReport;
+use hugops_core::oncall::stored::LedgerImport;
 use hugops_core::oncall::Period;
 use serde::Deserialize;
 use tauri::State;
@@ -63,7 +63,7 @@ pub async fn oncall_import(
     shifts: Option<PathBuf>,
     incidents: Option<PathBuf>,
     roster: Option<PathBuf>,
-) -> Result<ImportReport> {
+) -> Result<LedgerImport> {
     let now = state.clock().now();
     let year = chrono::Duration::days(365);
     let req = ImportRequest {

@@ -65,6 +65,12 @@ export const commands = {
 	threadsWatchGet: () => __TAURI_INVOKE<WatchSettings_Serialize>("threads_watch_get"),
 	/**  Stores the opt-ins, then (re)starts the folder watcher and updates the tray. */
 	threadsWatchSet: (settings: WatchSettings_Deserialize) => __TAURI_INVOKE<WatchSettings_Serialize>("threads_watch_set", { settings }),
+	oncallReport: (query: OncallQuery_Deserialize) => __TAURI_INVOKE<ScreenReport_Serialize>("oncall_report", { query }),
+	/**
+	 *  Stores shift and incident files in the ledger; calendar recurrences are
+	 *  expanded a year either side of today.
+	 */
+	oncallImport: (shifts: string | null, incidents: string | null, roster: string | null) => __TAURI_INVOKE<LedgerImport>("oncall_import", { shifts, incidents, roster }),
 };
 
 /* Types */
@@ -167,6 +173,13 @@ export type Attendee_Serialize = {
 	name: string,
 	timezone: string | null,
 	working_hours: string | null,
+};
+
+/**  Interruptions per band. */
+export type BandCounts = {
+	business: number,
+	off_hours: number,
+	sleep: number,
 };
 
 /**
@@ -293,6 +306,11 @@ export type ErrorCode = "invalid_input" | "bad_file" | "not_found" | "not_hugops
 /**  An export format by its short name, as it crosses the IPC. */
 export type ExportFormat = "md" | "csv" | "json";
 
+/**  How evenly the rotation shares the burden. */
+export type Fairness = {
+	gini: number | null,
+};
+
 /**  Which entries to list; every field narrows the result. Dates are inclusive. */
 export type Filter = Filter_Serialize | Filter_Deserialize;
 
@@ -324,8 +342,39 @@ export type Filter_Serialize = {
 	offset: number,
 };
 
+/**
+ *  The report, the suggestion for the next shift when one was asked for,
+ *  and the calendar events that were not shifts.
+ */
+export type FullReport = FullReport_Serialize | FullReport_Deserialize;
+
+/**
+ *  The report, the suggestion for the next shift when one was asked for,
+ *  and the calendar events that were not shifts.
+ */
+export type FullReport_Deserialize = {
+	next_shift?: Suggestion | null,
+	skipped: Skipped[],
+} & Report_Deserialize;
+
+/**
+ *  The report, the suggestion for the next shift when one was asked for,
+ *  and the calendar events that were not shifts.
+ */
+export type FullReport_Serialize = {
+	next_shift?: Suggestion,
+	skipped?: Skipped[],
+} & Report_Serialize;
+
 /**  Who a social is for, as the window sends it. */
 export type GroupArg = { kind: "everyone" } | { kind: "team"; team: string } | { kind: "emails"; emails: string[] };
+
+/**  Interruptions by local weekday (`counts[0]` is Monday) and hour. */
+export type Heat = {
+	counts: ([number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number])[],
+	/**  The largest cell, for scaling. */
+	max: number,
+};
 
 /**  Counts for the five UTC weekdays of one week. */
 export type Heatmap = {
@@ -344,6 +393,68 @@ export type Heatmap = {
 export type ImportReport = {
 	imported: number,
 	skipped_duplicates: number,
+};
+
+/**  One incident (or alert); absent fields are `None`. */
+export type Incident = Incident_Serialize | Incident_Deserialize;
+
+/**  One incident (or alert); absent fields are `None`. */
+export type Incident_Deserialize = {
+	id?: string | null,
+	title?: string | null,
+	service?: string | null,
+	/**  `None` counts as a page, like `high`. */
+	urgency?: Urgency | null,
+	created_at: string,
+	resolved_at?: string | null,
+	url?: string | null,
+	/**  An email, or a name when the source only gives one. */
+	assignee?: string | null,
+};
+
+/**  One incident (or alert); absent fields are `None`. */
+export type Incident_Serialize = {
+	id: string | null,
+	title: string | null,
+	service: string | null,
+	/**  `None` counts as a page, like `high`. */
+	urgency: Urgency | null,
+	created_at: string,
+	resolved_at: string | null,
+	url: string | null,
+	/**  An email, or a name when the source only gives one. */
+	assignee: string | null,
+};
+
+/**  A kudos suggestion the user may edit and send. */
+export type Kudos = Kudos_Serialize | Kudos_Deserialize;
+
+/**  A kudos suggestion the user may edit and send. */
+export type Kudos_Deserialize = {
+	/**  The person's name. */
+	person: string,
+	email: string,
+	message: string,
+	tags: string[],
+	link?: string | null,
+};
+
+/**  A kudos suggestion the user may edit and send. */
+export type Kudos_Serialize = {
+	/**  The person's name. */
+	person: string,
+	email: string,
+	message: string,
+	tags: string[],
+	link: string | null,
+};
+
+/**  What an import changed. */
+export type LedgerImport = {
+	shifts_added: number,
+	shifts_known: number,
+	incidents_added: number,
+	incidents_updated: number,
 };
 
 /**
@@ -484,6 +595,43 @@ export type NudgeSettings_Serialize = {
 	time: string,
 };
 
+/**
+ *  What the screen asks: the files (a shifts or incidents file not given is
+ *  read from the stored ledger), the days `[from, to)`, and perhaps a shift
+ *  to suggest someone for.
+ */
+export type OncallQuery = OncallQuery_Serialize | OncallQuery_Deserialize;
+
+/**
+ *  What the screen asks: the files (a shifts or incidents file not given is
+ *  read from the stored ledger), the days `[from, to)`, and perhaps a shift
+ *  to suggest someone for.
+ */
+export type OncallQuery_Deserialize = {
+	roster: string,
+	shifts?: string | null,
+	incidents?: string | null,
+	from: string,
+	to: string,
+	next_start?: string | null,
+	next_end?: string | null,
+};
+
+/**
+ *  What the screen asks: the files (a shifts or incidents file not given is
+ *  read from the stored ledger), the days `[from, to)`, and perhaps a shift
+ *  to suggest someone for.
+ */
+export type OncallQuery_Serialize = {
+	roster: string,
+	shifts: string | null,
+	incidents: string | null,
+	from: string,
+	to: string,
+	next_start: string | null,
+	next_end: string | null,
+};
+
 /**  A stored pairing. Emails are lowercase. */
 export type Pairing = Pairing_Serialize | Pairing_Deserialize;
 
@@ -521,6 +669,19 @@ export type PersonBrief = {
 	team: string,
 	timezone: string,
 	start_date: string,
+};
+
+/**  One person's burden in the period. */
+export type PersonReport = {
+	email: string,
+	name: string,
+	oncall_hours: number | null,
+	pages: number,
+	interruptions: BandCounts,
+	nights_interrupted: number,
+	busy_windows: number,
+	longest_streak_days: number,
+	night_share: number | null,
 };
 
 /**  Everything the matching screen shows, rows ordered by joiner email. */
@@ -655,6 +816,33 @@ export type Reminder_Serialize = {
 	uid?: string,
 };
 
+/**  The report of one period, serialised as the front ends show it. */
+export type Report = Report_Serialize | Report_Deserialize;
+
+/**  The report of one period, serialised as the front ends show it. */
+export type Report_Deserialize = {
+	from: string,
+	to: string,
+	/**  Everyone with a shift or a page in the period, sorted by email. */
+	people: PersonReport[],
+	fairness: Fairness,
+	warnings: Warning[],
+	/**  Pages that went to no one, in time order. */
+	unattributed: Incident_Deserialize[],
+};
+
+/**  The report of one period, serialised as the front ends show it. */
+export type Report_Serialize = {
+	from: string,
+	to: string,
+	/**  Everyone with a shift or a page in the period, sorted by email. */
+	people: PersonReport[],
+	fairness: Fairness,
+	warnings: Warning[],
+	/**  Pages that went to no one, in time order. */
+	unattributed: Incident_Serialize[],
+};
+
 /**
  *  Every conversation found, most ambiguous first (at most [`MAX_THREADS`]),
  *  and how many there were in all.
@@ -743,6 +931,33 @@ export type ScheduleSettings_Serialize = {
 	reminder_minutes: number,
 };
 
+/**
+ *  [`FullReport`] with what the On-call screen also shows: when the
+ *  interruptions landed, and a prefilled kudos for each one that woke
+ *  someone.
+ */
+export type ScreenReport = ScreenReport_Serialize | ScreenReport_Deserialize;
+
+/**
+ *  [`FullReport`] with what the On-call screen also shows: when the
+ *  interruptions landed, and a prefilled kudos for each one that woke
+ *  someone.
+ */
+export type ScreenReport_Deserialize = {
+	heat: Heat,
+	thanks: Kudos_Deserialize[],
+} & FullReport_Deserialize;
+
+/**
+ *  [`FullReport`] with what the On-call screen also shows: when the
+ *  interruptions landed, and a prefilled kudos for each one that woke
+ *  someone.
+ */
+export type ScreenReport_Serialize = {
+	heat: Heat,
+	thanks: Kudos_Serialize[],
+} & FullReport_Serialize;
+
 /**  One meeting of the series, with how many people are in hours. */
 export type SeriesMeeting = SeriesMeeting_Serialize | SeriesMeeting_Deserialize;
 
@@ -803,6 +1018,19 @@ export type Signal = {
 	messages: number[],
 	/**  A short quote or explanation a person can check. */
 	evidence: string,
+};
+
+/**  Why an event has no instances in [`Expanded::events`]. */
+export type SkipReason = 
+/**  `VALUE=DATE`: whole days, in no time zone. */
+"all-day" | 
+/**  A local time with neither TZID nor `Z`. */
+"floating";
+
+/**  An event left out of [`Expanded::events`], listed once. */
+export type Skipped = {
+	summary: string,
+	reason: SkipReason,
 };
 
 /**  A ranked candidate slot. */
@@ -971,6 +1199,13 @@ export type Streak = {
 	longest_weeks: number,
 };
 
+/**  The person proposed for a shift, and why, in plain words. */
+export type Suggestion = {
+	email: string,
+	name: string,
+	reason: string,
+};
+
 /**  One conversation and its verdict. */
 export type ThreadReview = ThreadReview_Serialize | ThreadReview_Deserialize;
 
@@ -989,6 +1224,32 @@ export type ThreadReview_Serialize = {
 	analysis: Analysis,
 	messages: ReviewedMessage_Serialize[],
 };
+
+/**  How loudly an incident called for someone. */
+export type Urgency = "high" | "low";
+
+/**  One warning about one person. */
+export type Warning = {
+	email: string,
+	kind: WarningKind,
+	message: string,
+};
+
+/**  What a warning is about. */
+export type WarningKind = 
+/**  A 12-hour window of a shift held more than 2 interruptions. */
+"busy_window" | 
+/**  2 or more nights interrupted within 7 days. */
+"nights" | 
+/**
+ *  More than twice a fair share of the rotation's sleep interruptions,
+ *  and at least 3 of them.
+ */
+"night_share" | 
+/**  On call for more than a quarter of the period. */
+"oncall_time" | 
+/**  Not in the rotation: their times were read in UTC. */
+"not_in_roster";
 
 /**  What the user opted into (both off by default). */
 export type WatchSettings = WatchSettings_Serialize | WatchSettings_Deserialize;

@@ -7,7 +7,7 @@ use hugops_core::oncall::incidents::Incident;
 use hugops_core::oncall::report::PersonReport;
 use hugops_core::oncall::request::FullReport;
 use hugops_core::oncall::sources::ShiftFile;
-use hugops_core::oncall::stored::ImportReport;
+use hugops_core::oncall::stored::LedgerImport;
 use serde::Serialize;
 
 use super::json;
@@ -183,7 +183,7 @@ pub fn incidents(out: &mut Stdout, incidents: &[Incident], as_json: bool) -> Cmd
 }
 
 /// `oncall import`: what was added and updated.
-pub fn imported(out: &mut Stdout, r: &ImportReport, as_json: bool) -> CmdResult {
+pub fn imported(out: &mut Stdout, r: &LedgerImport, as_json: bool) -> CmdResult {
     if as_json {
         return json(out, r);
     }

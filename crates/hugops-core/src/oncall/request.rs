@@ -115,7 +115,7 @@ pub fn import_files(
     store: &mut Store,
     req: &ImportRequest,
     now: DateTime<Utc>,
-) -> Result<stored::ImportReport> {
+) -> Result<stored::LedgerImport> {
     let rotation = match &req.roster {
         Some(path) => roster::read(path)?,
         None => Vec::new(),

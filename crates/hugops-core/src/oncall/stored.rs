@@ -20,7 +20,7 @@ use crate::{Result, Store};
 /// What an import changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct ImportReport {
+pub struct LedgerImport {
     pub shifts_added: usize,
     pub shifts_known: usize,
     pub incidents_added: usize,
@@ -34,10 +34,10 @@ pub fn import(
     shifts: &[Shift],
     incidents: &[Incident],
     now: DateTime<Utc>,
-) -> Result<ImportReport> {
+) -> Result<LedgerImport> {
     crate::backup::before_import(store, now)?;
     let tx = store.conn_mut().transaction()?;
-    let mut report = ImportReport::default();
+    let mut report = LedgerImport::default();
     {
         let mut add_shift = tx.prepare(
             r#"INSERT OR IGNORE INTO oncall_shifts ("start", "end", who, summary)
@@ -235,7 +235,7 @@ mod tests {
         let again = import(&mut st, &shifts, &renamed, at("2026-11-24T10:00:00Z")).unwrap();
         assert_eq!(
             again,
-            ImportReport {
+            LedgerImport {
                 shifts_added: 0,
                 shifts_known: 1,
                 incidents_added: 0,
