@@ -1,0 +1,34 @@
+//! `question`: a "why did you …" question aimed at a person.
+//!
+//! Matches "why" + did/didn't/did not/were/weren't/was/wasn't/would/do/
+//! don't/hadn't + a person ("you", "he", a name). "Why" questions about a
+//! system ("why did the health check stay green?") are not matched.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{clause_end, words, Advice, Ctx, Hit};
+use crate::reviews::finding::Kind;
+
+static WHY: LazyLock<Regex> = LazyLock::new(|| {
+    words(
+        r"why(?: on earth)? (?:did|didn't|did not|were|weren't|was|wasn't|would|wouldn't|do|don't|does|doesn't|hadn't|had|has|hasn't)(?: not)? ([\w'-]+)",
+    )
+});
+
+const ADVICE: Advice = Advice {
+    why: "A \"why did you…\" question puts a person on trial; it asks for a defence, not for the context.",
+    suggestion: "Ask about the situation instead: what did the tools and runbook show, and what made this path look right at the time?",
+};
+
+pub(super) fn find(ctx: &Ctx, out: &mut Vec<Hit>) {
+    let text = ctx.masked();
+    for c in WHY.captures_iter(text) {
+        let (whole, subject) = (c.get(0).expect("whole match"), &c[1]);
+        if ctx.people.is_person(subject) {
+            let end = clause_end(text, whole.end());
+            out.push(ADVICE.hit(Kind::Question, whole.start(), end, whole.as_str()));
+        }
+    }
+}
