@@ -3,6 +3,7 @@
 //! Nothing here knows the library's types; `convert` turns these into them.
 
 mod oncall;
+mod review;
 mod schedule;
 mod thread;
 
@@ -11,6 +12,7 @@ use std::path::PathBuf;
 use clap::{ArgGroup, Args, Parser, Subcommand};
 
 pub use oncall::*;
+pub use review::*;
 pub use schedule::*;
 pub use thread::*;
 
@@ -62,6 +64,9 @@ pub enum Command {
     /// Call nudges: does a text thread look ambiguous or tense?
     #[command(subcommand)]
     Thread(thread::Thread),
+    /// Blameless post-incident reviews: find blaming language in a draft
+    #[command(subcommand)]
+    Review(review::Review),
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@
 //! values themselves (empty message, length, email, link).
 
 mod oncall;
+mod review;
 mod schedule;
 mod thread;
 
@@ -18,6 +19,7 @@ use hugops_core::{Error, Result};
 use crate::args::{AddArgs, Command, EditArgs, FilterArgs, Kudos, Reminders, SettingsAction};
 
 pub use oncall::{OncallImportPlan, OncallOp};
+pub use review::ReviewOp;
 pub use schedule::{CheckinsPlan, ScheduleOp, SocialPlan};
 pub use thread::{CheckPlan, ImportChatPlan, ThreadOp};
 
@@ -33,6 +35,8 @@ pub enum Op {
     Oncall(OncallOp),
     /// Reads files only; needs no database.
     Thread(ThreadOp),
+    /// Reads files only; needs no database.
+    Review(ReviewOp),
 }
 
 /// `hugops kudos …`, checked.
@@ -150,6 +154,7 @@ pub fn plan(command: Command) -> Result<Op> {
         Command::Schedule(s) => Op::Schedule(schedule::plan(s)?),
         Command::Oncall(o) => Op::Oncall(oncall::plan(o)?),
         Command::Thread(t) => Op::Thread(thread::plan(t)?),
+        Command::Review(r) => Op::Review(review::plan(r)),
     })
 }
 

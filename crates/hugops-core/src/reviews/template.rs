@@ -45,6 +45,14 @@ Responders: <names>
 - <name>, for <what they did>
 ";
 
+/// Writes [`TEMPLATE`] to `path` atomically.
+pub fn write_template(path: &std::path::Path) -> crate::Result<()> {
+    crate::fs::write_atomically(path, |w| {
+        w.write_all(TEMPLATE.as_bytes())
+            .map_err(|e| crate::Error::io(path, e))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
