@@ -10,6 +10,8 @@ pub mod markdown;
 pub mod people;
 mod rules;
 pub mod template;
+#[cfg(test)]
+mod tests;
 
 use std::path::Path;
 

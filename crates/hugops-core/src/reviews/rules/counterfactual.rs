@@ -19,7 +19,7 @@ static SHOULD_HAVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     words(
-        r"should(?:'ve| have) known|(?:none of this|this|it) would(?:n't| not) have happened|we would(?:n't| not) be writing this|could have been avoided|would have been avoided",
+        r"should(?:'ve| have) known|none of this would(?:n't| not)? have happened|(?:this|it) would(?:n't| not) have happened|we would(?:n't| not) be writing this|could have been avoided|would have been avoided",
     )
 });
 static IF_HAD: LazyLock<Regex> =
