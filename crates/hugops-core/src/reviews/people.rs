@@ -24,7 +24,8 @@ use super::markdown::ProseLine;
 pub const ROLES: &str = "\
 on-call oncall on-caller engineer engineers sre sres reviewer reviewers developer developers \
 dev author operator responder responders person whoever someone somebody he she you they \
-team ops admin manager lead approver assignee owner ic";
+team ops admin manager lead approver assignee owner ic dba intern junior contractor \
+tester qa deployer hire";
 
 /// Capitalised words that are not names (function words, section and
 /// tech words, days, months, time zones), separated by spaces.

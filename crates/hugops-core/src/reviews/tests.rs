@@ -217,3 +217,24 @@ fn a_sixty_line_draft_lints_quickly() {
     // Generous for debug builds; release is far under 5 ms.
     assert!(start.elapsed() < std::time::Duration::from_millis(200));
 }
+
+#[test]
+fn a_lapse_belongs_to_its_own_clause() {
+    assert!(kinds("Lee tried to roll back but the deploy tool failed to start").is_empty());
+    assert_eq!(
+        kinds("the backfill never ran because Kim forgot it"),
+        vec![Kind::PersonFailure]
+    );
+}
+
+#[test]
+fn conditions_in_human_factors_are_not_lapses() {
+    for line in [
+        "By 02:10 she had slept less than two hours.",
+        "Kim hadn't seen this failure mode before.",
+        "Lee had never done a rotation alone.",
+        "No one was watching the dashboard at 03:00 because nothing paged.",
+    ] {
+        assert!(kinds(line).is_empty(), "{line:?}: {:?}", kinds(line));
+    }
+}

@@ -15,15 +15,20 @@ use super::{clause_end, person_subject, words, Advice, Ctx, Hit};
 use crate::reviews::finding::Kind;
 
 static SHOULD_HAVE: LazyLock<Regex> = LazyLock::new(|| {
-    words(r"(?:should|shouldn't|should not|could|ought to)\s+have|should've|could've")
+    words(
+        r"(?:should|shouldn't|should not|could|ought to)(?:\s+\w+ly)?\s+have|should've|could've|(?:was|were) (?:supposed|meant|expected) to",
+    )
 });
 static ANY_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     words(
         r"should(?:'ve| have) known|none of this would(?:n't| not)? have happened|(?:this|it) would(?:n't| not) have happened|we would(?:n't| not) be writing this|could have been avoided|would have been avoided",
     )
 });
-static IF_HAD: LazyLock<Regex> =
-    LazyLock::new(|| words(r"if\s+([\w'-]+)\s+(?:had|hadn't|had not|'d)"));
+static IF_HAD: LazyLock<Regex> = LazyLock::new(|| {
+    words(
+        r"(?:if(?: only)?|had)\s+([\w'-]+)\s+(?:had|hadn't|had not|'d|just|only|bothered|checked|tested|read|looked|asked|noticed|followed|waited|paged|escalated)",
+    )
+});
 static IF_BY: LazyLock<Regex> =
     LazyLock::new(|| words(r"if\b[^.;,]*?\bhad been\b[^.;,]*?\bby (?:the |a |an )?([\w'-]+)"));
 

@@ -60,10 +60,14 @@ fn words(pattern: &str) -> Regex {
 }
 
 /// Where the clause holding byte `at` starts: after the last `.`, `;`, `:`,
-/// `!`, `?` followed by a space, a `|` or a dash between spaces.
+/// `!`, `?` followed by a space, a `|`, a dash between spaces, or a joining
+/// word (but, because, when, while, although, though, whereas, since,
+/// until, after, so that).
 fn clause_start(text: &str, at: usize) -> usize {
-    static BOUNDARY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"[.;:!?]\s|\||\s[—–-]\s").expect("boundary pattern"));
+    static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)[.;:!?]\s|\||\s[—–-]\s|\s(?:but|because|when|while|although|though|whereas|since|until|after|so that)\s")
+                .expect("boundary pattern")
+    });
     BOUNDARY
         .find_iter(&text[..at])
         .last()

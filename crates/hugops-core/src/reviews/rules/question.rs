@@ -2,7 +2,9 @@
 //!
 //! Matches "why" + did/didn't/did not/were/weren't/was/wasn't/would/do/
 //! don't/hadn't + a person ("you", "he", a name). "Why" questions about a
-//! system ("why did the health check stay green?") are not matched.
+//! system ("why did the health check stay green?") are not matched. Also
+//! "what were you thinking", "who thought this was a good idea", "how could
+//! you", "how did you miss", "why would anyone".
 
 use std::sync::LazyLock;
 
@@ -11,6 +13,12 @@ use regex::Regex;
 use super::{clause_end, words, Advice, Ctx, Hit};
 use crate::reviews::finding::Kind;
 
+/// Questions that are accusations whoever they name.
+static ACCUSING: LazyLock<Regex> = LazyLock::new(|| {
+    words(
+        r"what were (?:you|they) thinking|what was (?:he|she) thinking|who thought (?:this|that|it) was a good idea|how could (?:you|he|she|they)|how did (?:you|he|she|they) (?:not|miss|manage|forget)|why would anyone",
+    )
+});
 static WHY: LazyLock<Regex> = LazyLock::new(|| {
     words(
         r"why(?: on earth)? (?:did|didn't|did not|were|weren't|was|wasn't|would|wouldn't|do|don't|does|doesn't|hadn't|had|has|hasn't)(?: not)? ([\w'-]+)",
@@ -24,6 +32,14 @@ const ADVICE: Advice = Advice {
 
 pub(super) fn find(ctx: &Ctx, out: &mut Vec<Hit>) {
     let text = ctx.masked();
+    for m in ACCUSING.find_iter(text) {
+        out.push(ADVICE.hit(
+            Kind::Question,
+            m.start(),
+            clause_end(text, m.end()),
+            m.as_str(),
+        ));
+    }
     for c in WHY.captures_iter(text) {
         let (whole, subject) = (c.get(0).expect("whole match"), &c[1]);
         if ctx.people.is_person(subject) {

@@ -17,7 +17,7 @@ use crate::reviews::finding::Kind;
 pub const REMEDIES: &str = r"be (?:reminded|retrained|re-trained|disciplined|written up|removed|more careful|told)|lose|complete (?:\w+ )?training|(?:do|take|attend|redo|repeat) (?:\w+ )?(?:training|course)|shadow|pair with someone|re-?read|actually|explain (?:[\w'-]+ ){0,4}why|present to|apologi[sz]e|pay (?:more )?attention|stop being|double-check (?:their|his|her) work|read the (?:\w+ )?docs|be supervised|lose (?:\w+ )?access";
 
 /// Scolding addressed to a whole group.
-pub const SCOLDING: &str = r"reminder to (?:all|every|the)|remind (?:on-call|everyone|the team|all|engineers|people|devs)|so (?:this|it) (?:doesn't|does not|won't|will not) happen again";
+pub const SCOLDING: &str = r"reminder to (?:all|every|the)|remind (?:on-call|everyone|the team|all|engineers|people|devs)|so (?:this|it) (?:doesn't|does not|won't|will not) happen again|(?:be|being) more careful|take more care|pay (?:more|closer) attention|performance (?:review|plan|improvement plan)|written warning|disciplinary|be (?:fired|let go|held accountable)|revoke (?:his|her|their) access|(?:removed|taken) (?:from|off) (?:the )?(?:on-call|rotation|deploy)|no longer (?:be )?allowed to";
 
 static REMEDY: LazyLock<Regex> = LazyLock::new(|| {
     words(&format!(

@@ -12,10 +12,10 @@ use super::{each_match, words, Advice, Ctx, Hit};
 use crate::reviews::finding::Kind;
 
 /// Phrases that are sarcastic wherever they appear.
-pub const SARCASM: &str = r"thanks for nothing|no thanks to|as usual|for once|(?:which|who|that), again|unlike (?:our|his|her|their|some people's)|that's on (?:them|him|her|you)|so much for|what a surprise|shocker|slow clap|thanks a lot|nice going|who could have guessed|surprise,? surprise";
+pub const SARCASM: &str = r"thanks for nothing|no thanks to|as usual|for once|(?:which|who|that), again|unlike (?:our|his|her|their|some people's)|that's on (?:them|him|her|you)|so much for|what a surprise|shocker|slow clap|thanks a lot|nice going|who could have guessed|surprise,? surprise|what could (?:possibly )?go wrong|who would have thought|yet again";
 
 /// Praise that is sarcastic outside a "went well" or thanks section.
-pub const MOCK_PRAISE: &str = r"great (?:job|call|work|idea|move|stuff)|nice (?:job|work|one|call)|well done|good job|bravo|genius";
+pub const MOCK_PRAISE: &str = r"great (?:job|call|work|idea|move|stuff)|nice (?:job|work|one|call)|well done|good job|bravo|genius|brilliant|stellar|(?:real|very) smooth";
 
 static ALWAYS: LazyLock<Regex> = LazyLock::new(|| words(SARCASM));
 static PRAISE: LazyLock<Regex> = LazyLock::new(|| words(MOCK_PRAISE));
