@@ -238,3 +238,13 @@ fn conditions_in_human_factors_are_not_lapses() {
         assert!(kinds(line).is_empty(), "{line:?}: {:?}", kinds(line));
     }
 }
+
+#[test]
+fn a_lapse_suggests_a_safeguard_for_what_it_was_about() {
+    let report = lint("Responders: Lee\n\nLee never rotated the key, again\n");
+    let suggestion = &report.findings[0].suggestion;
+    assert!(
+        suggestion.contains("the key depended on one person"),
+        "{suggestion}"
+    );
+}

@@ -174,13 +174,18 @@ struct Advice {
 
 impl Advice {
     fn hit(&self, kind: Kind, start: usize, end: usize, phrase: &str) -> Hit {
-        let phrase = phrase.trim().to_lowercase();
+        self.hit_with(kind, start..end, phrase, phrase)
+    }
+
+    /// A hit whose suggestion names `topic` (what the lapse was about)
+    /// rather than the flagged phrase.
+    fn hit_with(&self, kind: Kind, span: std::ops::Range<usize>, phrase: &str, topic: &str) -> Hit {
         Hit {
-            start,
-            end,
+            start: span.start,
+            end: span.end,
             kind,
-            why: self.why.replace("{}", &phrase),
-            suggestion: self.suggestion.replace("{}", &phrase),
+            why: self.why.replace("{}", &phrase.trim().to_lowercase()),
+            suggestion: self.suggestion.replace("{}", topic.trim()),
         }
     }
 }

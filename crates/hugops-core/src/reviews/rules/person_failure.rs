@@ -37,9 +37,21 @@ static NOBODY: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// What a lapse was about: the words after the verb up to the first comma,
+/// or "this step" when there are none.
+fn topic(after: &str) -> &str {
+    let words = after.split(',').next().unwrap_or("").trim();
+    let words = words.strip_prefix("to ").unwrap_or(words);
+    if words.chars().any(char::is_alphabetic) {
+        words
+    } else {
+        "this step"
+    }
+}
+
 const ADVICE: Advice = Advice {
     why: "Making a person the subject of \"{}\" turns a gap in the system into one person's fault; people act on what their tools and context showed them.",
-    suggestion: "Describe what made this easy to miss and what would catch it next time: what did the tooling, runbook or alerts show at that moment?",
+    suggestion: "Observation: {} depended on one person's memory and attention at that moment; request: what would make it automatic or visible, and what did the tools show then?",
 };
 
 pub(super) fn find(ctx: &Ctx, out: &mut Vec<Hit>) {
@@ -47,17 +59,18 @@ pub(super) fn find(ctx: &Ctx, out: &mut Vec<Hit>) {
     for m in LAPSE.find_iter(text) {
         if let Some(start) = person_subject(ctx, m.start()) {
             let end = clause_end(text, m.end());
-            out.push(ADVICE.hit(Kind::PersonFailure, start, end, m.as_str()));
+            let topic = topic(&text[m.end()..end]);
+            out.push(ADVICE.hit_with(Kind::PersonFailure, start..end, m.as_str(), topic));
         }
     }
     for c in PASSIVE.captures_iter(text) {
         let m = c.get(0).expect("whole match");
         if ctx.people.is_person(&c[1]) {
-            out.push(ADVICE.hit(Kind::PersonFailure, m.start(), m.end(), m.as_str()));
+            out.push(ADVICE.hit_with(Kind::PersonFailure, m.range(), m.as_str(), "this step"));
         }
     }
     for m in FAULT.find_iter(text).chain(NOBODY.find_iter(text)) {
         let end = clause_end(text, m.end());
-        out.push(ADVICE.hit(Kind::PersonFailure, m.start(), end, m.as_str()));
+        out.push(ADVICE.hit_with(Kind::PersonFailure, m.start()..end, m.as_str(), "this step"));
     }
 }
