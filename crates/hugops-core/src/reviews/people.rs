@@ -9,7 +9,8 @@
 //! - a capitalised word after a lower-case word or a comma ("reach Mark"),
 //!   which then counts in lower case too;
 //! - a capitalised word that is not in [`NOT_NAMES`] (common words that
-//!   start sentences, days, months, product and tech words).
+//!   start sentences, days, months, product and tech words) and does not
+//!   end like a common noun ([`NOUN_ENDINGS`]: "Replication", "Workers").
 //!
 //! A lower-case word is a name only when the draft taught it.
 
@@ -62,7 +63,20 @@ chrome safari firefox windows macos unauthorized markdown monday tuesday wednesd
 friday saturday sunday mon tue wed thu fri sat sun january february march april may june \
 july august september october november december jan feb mar apr jun jul aug sep sept oct nov \
 dec utc gmt me discuss done merged tbd n/a bst cet cest pst pdt est edt london europe \
-singapore";
+singapore \
+vault consul nomad spinnaker cassandra celery sidekiq airflow traefik varnish fastly cloudflare \
+akamai stripe twilio okta vercel heroku netlify kinesis lambda athena aurora spark flink hadoop hive \
+presto trino snowflake redshift bigquery looker tableau honeycomb splunk kibana logstash fluentd \
+vector loki tempo thanos cortex mimir etcd zookeeper calico cilium karpenter velero ansible puppet \
+chef salt packer vagrant bazel gradle maven webpack babel node deno django rails flask spring mongo \
+mongodb elastic rabbit rabbitmq memcached cron cronjob systemd ingress replica replicas leader \
+follower canary bastion runner runners worker workers queue queues controller autoscaler balancer \
+proxy router resolver watchdog monitor monitoring pager alertmanager certbot backfill replication \
+failover autoscaling retries retry requests request latency errors disk cpu writes reads jobs job \
+everybody somebody engineers responders customers nobody's everyone's someone's cache caches \
+terraform helm chart charts config configuration pipeline pipelines build builds tests test \
+release releases hotfix patch version dashboards dashboard metrics metric logs log graph graphs \
+storage network networking firewall region zone cloud lb load-balancer certificate certs cert";
 
 static NOT_NAME_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| NOT_NAMES.split_whitespace().collect());
@@ -138,13 +152,25 @@ impl People {
         let capitalised = chars.next().is_some_and(char::is_uppercase)
             && chars.clone().count() >= 1
             && chars.all(|c| c.is_lowercase() || c == '\'' || c == '-');
-        capitalised && !NOT_NAME_SET.contains(lower.as_str())
+        capitalised && !NOT_NAME_SET.contains(lower.as_str()) && !has_noun_ending(&lower)
     }
 
     /// Whether `word` is a role or pronoun rather than a name.
     pub fn is_role(word: &str) -> bool {
         ROLE_SET.contains(word.to_lowercase().as_str())
     }
+}
+
+/// Endings of common nouns that given names rarely have ("Replication",
+/// "Deployment", "Workers").
+pub const NOUN_ENDINGS: &[&str] = &[
+    "tion", "sion", "ment", "ing", "ity", "ness", "ance", "ence", "ure", "ics", "ies", "ers",
+    "ors", "ism", "ogy", "ery", "age", "ive", "ize", "ise", "ful", "less", "ous", "able", "ible",
+    "ed", "ly", "ts", "ks", "ps",
+];
+
+fn has_noun_ending(lower: &str) -> bool {
+    NOUN_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// Whether a word after `before` sits inside a sentence: after a lower-case
@@ -172,7 +198,18 @@ mod tests {
         ] {
             assert!(people.is_person(w), "{w}");
         }
-        for w in ["The", "Gateway", "Friday", "mark", "cache", "Kafka", "API"] {
+        for w in [
+            "The",
+            "Gateway",
+            "Friday",
+            "mark",
+            "cache",
+            "Kafka",
+            "API",
+            "Vault",
+            "Replication",
+            "Workers",
+        ] {
             assert!(!people.is_person(w), "{w}");
         }
     }

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{clause_end, person_subject, words, Advice, Ctx, Hit};
+use super::{clause_end, each_naming_person, person_subject, words, Advice, Ctx, Hit};
 use crate::reviews::finding::Kind;
 
 static SHOULD_HAVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,17 +53,6 @@ pub(super) fn find(ctx: &Ctx, out: &mut Vec<Hit>) {
         out.push(ADVICE.hit(Kind::Counterfactual, m.start(), m.end(), m.as_str()));
     }
     for pattern in [&*IF_HAD, &*IF_BY] {
-        for c in pattern.captures_iter(text) {
-            let (whole, subject) = (&c[0], c.get(1).map_or("", |s| s.as_str()));
-            if ctx.people.is_person(subject) {
-                let m = c.get(0).expect("whole match");
-                out.push(ADVICE.hit(
-                    Kind::Counterfactual,
-                    m.start(),
-                    clause_end(text, m.end()),
-                    whole,
-                ));
-            }
-        }
+        each_naming_person(ctx, pattern, (Kind::Counterfactual, &ADVICE), out);
     }
 }

@@ -210,3 +210,21 @@ fn each_match(
         }
     }
 }
+
+/// Pushes a hit, from the match to the end of its clause, for every match
+/// of `pattern` whose first group names a person.
+fn each_naming_person(
+    ctx: &Ctx,
+    pattern: &Regex,
+    (kind, advice): (Kind, &Advice),
+    out: &mut Vec<Hit>,
+) {
+    let text = ctx.masked();
+    for c in pattern.captures_iter(text) {
+        let whole = c.get(0).expect("whole match");
+        if c.get(1).is_some_and(|s| ctx.people.is_person(s.as_str())) {
+            let end = clause_end(text, whole.end());
+            out.push(advice.hit(kind, whole.start(), end, whole.as_str()));
+        }
+    }
+}

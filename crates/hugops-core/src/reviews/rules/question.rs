@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{clause_end, words, Advice, Ctx, Hit};
+use super::{clause_end, each_naming_person, words, Advice, Ctx, Hit};
 use crate::reviews::finding::Kind;
 
 /// Questions that are accusations whoever they name.
@@ -40,11 +40,5 @@ pub(super) fn find(ctx: &Ctx, out: &mut Vec<Hit>) {
             m.as_str(),
         ));
     }
-    for c in WHY.captures_iter(text) {
-        let (whole, subject) = (c.get(0).expect("whole match"), &c[1]);
-        if ctx.people.is_person(subject) {
-            let end = clause_end(text, whole.end());
-            out.push(ADVICE.hit(Kind::Question, whole.start(), end, whole.as_str()));
-        }
-    }
+    each_naming_person(ctx, &WHY, (Kind::Question, &ADVICE), out);
 }

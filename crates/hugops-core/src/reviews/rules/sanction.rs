@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{clause_end, words, Advice, Ctx, Hit};
+use super::{each_naming_person, words, Advice, Ctx, Hit};
 use crate::reviews::finding::Kind;
 
 /// Remedies that treat a person as the thing to fix.
@@ -32,14 +32,8 @@ const ADVICE: Advice = Advice {
 };
 
 pub(super) fn find(ctx: &Ctx, out: &mut Vec<Hit>) {
+    each_naming_person(ctx, &REMEDY, (Kind::Sanction, &ADVICE), out);
     let text = ctx.masked();
-    for c in REMEDY.captures_iter(text) {
-        let whole = c.get(0).expect("whole match");
-        if ctx.people.is_person(&c[1]) {
-            let end = clause_end(text, whole.end());
-            out.push(ADVICE.hit(Kind::Sanction, whole.start(), end, whole.as_str()));
-        }
-    }
     for m in SCOLD.find_iter(text) {
         out.push(ADVICE.hit(Kind::Sanction, m.start(), m.end(), m.as_str()));
     }
