@@ -248,3 +248,15 @@ fn a_lapse_suggests_a_safeguard_for_what_it_was_about() {
         "{suggestion}"
     );
 }
+
+#[test]
+fn lateness_and_untested_changes_by_a_person_are_person_failure() {
+    assert_kind(
+        Kind::PersonFailure,
+        &[
+            "- 08:25 Kim still hadn't acked the page",
+            "Lee shipped untested code to prod",
+            "Kim merged it without any tests",
+        ],
+    );
+}
