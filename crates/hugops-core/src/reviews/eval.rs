@@ -162,15 +162,28 @@ mod tests {
             .join(name)
     }
 
+    /// Asserts the figures on a corpus stay at or above the floors.
+    fn assert_floors(name: &str, lines: usize, precision: f64, recall: f64) {
+        let report = evaluate_dir(&corpus(name)).expect(name);
+        assert_eq!(report.lines, lines);
+        let summary = format!(
+            "{name}: precision {:.3}, recall {:.3}",
+            report.precision, report.recall
+        );
+        assert!(report.precision >= precision, "{summary}");
+        assert!(report.recall >= recall, "{summary}");
+    }
+
+    /// Tuned on: measured 1.000 / 1.000.
     #[test]
-    fn dev_corpus_meets_the_quality_goal() {
-        let report = evaluate_dir(&corpus("dev")).expect("dev corpus");
-        for m in &report.misjudged {
-            eprintln!("{} {} {} -> {}", m.file, m.line, m.label, m.predicted);
-        }
-        eprintln!("{report:?}");
-        assert_eq!(report.lines, 580);
-        assert!(report.precision >= 0.90, "{report:?}");
-        assert!(report.recall >= 0.80, "{report:?}");
+    fn dev_corpus_stays_above_its_floor() {
+        assert_floors("dev", 580, 0.95, 0.95);
+    }
+
+    /// Never tuned on, run once when the rules were final: measured precision
+    /// 0.984, recall 0.674; the floors sit 0.05 below to catch regressions.
+    #[test]
+    fn holdout_corpus_stays_above_its_floor() {
+        assert_floors("holdout", 536, 0.93, 0.62);
     }
 }
