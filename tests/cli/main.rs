@@ -22,6 +22,7 @@ mod match_db;
 mod oncall;
 mod output;
 mod reminders;
+mod review;
 mod schedule_agenda;
 mod schedule_checkins;
 mod schedule_ics;

@@ -14,6 +14,7 @@ pub mod journal;
 pub mod matching;
 pub mod oncall;
 pub mod reminders;
+pub mod reviews;
 pub mod roster;
 pub mod schedule;
 pub mod settings;

@@ -4,6 +4,7 @@
 
 mod backup;
 mod oncall;
+mod review;
 mod schedule;
 mod thread;
 
@@ -13,6 +14,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand};
 
 pub use backup::*;
 pub use oncall::*;
+pub use review::*;
 pub use schedule::*;
 pub use thread::*;
 
@@ -67,6 +69,9 @@ pub enum Command {
     /// Snapshots of the database: take one, list them, restore one
     #[command(subcommand)]
     Backup(backup::Backup),
+    /// Blameless post-incident reviews: find blaming language in a draft
+    #[command(subcommand)]
+    Review(review::Review),
 }
 
 #[derive(Debug, Subcommand)]

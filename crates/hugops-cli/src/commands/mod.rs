@@ -9,6 +9,7 @@ mod kudos;
 mod matching;
 mod oncall;
 mod reminders;
+mod review;
 mod schedule;
 mod settings;
 mod thread;
@@ -26,6 +27,7 @@ pub fn run(op: Op, db: Option<PathBuf>, clock: &dyn Clock, out: &mut Stdout) -> 
     match op {
         Op::Match(plan) => matching::run(plan, db, clock, out),
         Op::Thread(op) => thread::run(op, out),
+        Op::Review(op) => review::run(op, out),
         Op::Schedule(op) => schedule::run(op, db, clock, out),
         Op::Oncall(op) => oncall::run(op, db, clock, out),
         Op::Kudos(op) => with_store(db, clock, |s| kudos::run(op, s, clock, out)),

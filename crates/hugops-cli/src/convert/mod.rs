@@ -5,6 +5,7 @@
 //! values themselves (empty message, length, email, link).
 
 mod oncall;
+mod review;
 mod schedule;
 mod thread;
 
@@ -20,6 +21,7 @@ use crate::args::{
 };
 
 pub use oncall::{OncallImportPlan, OncallOp};
+pub use review::ReviewOp;
 pub use schedule::{CheckinsPlan, ScheduleOp, SocialPlan};
 pub use thread::{CheckPlan, ImportChatPlan, ThreadOp};
 
@@ -35,6 +37,8 @@ pub enum Op {
     Oncall(OncallOp),
     /// Reads files only; needs no database.
     Thread(ThreadOp),
+    /// Reads files only; needs no database.
+    Review(ReviewOp),
     Backup(BackupOp),
 }
 
@@ -169,6 +173,7 @@ pub fn plan(command: Command) -> Result<Op> {
                 json: a.json,
             },
         }),
+        Command::Review(r) => Op::Review(review::plan(r)),
     })
 }
 

@@ -6,6 +6,7 @@ pub mod kudos;
 pub mod matching;
 pub mod oncall;
 pub mod reminders;
+pub mod review;
 pub mod schedule;
 pub mod settings;
 pub mod thread;
