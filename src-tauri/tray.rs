@@ -16,8 +16,8 @@ use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem};
 use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
-use crate::state::AppState;
 use crate::ids::{MAIN_WINDOW, TRAY};
+use crate::state::AppState;
 use crate::{thread_watch, window};
 
 /// Event telling the window to open the quick-add form.

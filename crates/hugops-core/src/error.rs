@@ -176,7 +176,10 @@ mod tests {
         let with = Error::bad_file("k.csv", Some(2), Some("tags"), "bad");
         assert_eq!(with.field(), Some("tags"));
         assert_eq!(Error::bad_file("k.csv", None, None, "bad").field(), None);
-        let missing = Error::NotFound { what: "entry", id: 1 };
+        let missing = Error::NotFound {
+            what: "entry",
+            id: 1,
+        };
         assert_eq!(missing.field(), None);
     }
 

@@ -2,9 +2,10 @@
 //!
 //! [`read_path`] takes a file or folder, [`read_from`] any reader (standard
 //! input, pasted text). With [`Format::Auto`] the input is recognised by its
-//! shape: a folder is a Slack export; a JSON object is a DiscordChatExporter
-//! export; a JSON array is a Slack day file; anything else is a plain
-//! transcript. JSON is streamed (a 1 GB export is never held whole, only
+//! shape: a folder by what is in it (see [`folder`]); a JSON object whose
+//! first key is `value` or `@odata…` is a Microsoft Graph page of Teams
+//! messages, any other JSON object a DiscordChatExporter export; a JSON
+//! array is a Slack day file; anything else is a plain transcript. JSON is streamed (a 1 GB export is never held whole, only
 //! the fields a conversation needs); a transcript is read line by line
 //! (checking UTF-8 per line) and then handed whole to
 //! [`text::parse_lines`], one line at a time.
@@ -12,10 +13,12 @@
 //! Conversations come back ordered by first timestamp, then channel.
 
 mod discord;
+mod folder;
 mod group;
 mod json;
 mod slack;
 mod slack_markup;
+mod teams;
 pub mod text;
 
 use std::fs::File;
@@ -25,6 +28,7 @@ use std::str::FromStr;
 
 use super::Thread;
 use crate::{Error, Result};
+use folder::FolderKind;
 
 /// What kind of input to read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -36,13 +40,15 @@ pub enum Format {
     Slack,
     /// A DiscordChatExporter JSON export.
     Discord,
+    /// Microsoft Graph pages of Teams messages, a file or a folder.
+    Teams,
     /// A plain transcript (`[HH:MM] Name: text`, `Name: text`).
     Text,
 }
 
 impl Format {
     /// Every format's name, as [`FromStr`] reads them.
-    pub const NAMES: [&'static str; 4] = ["auto", "slack", "discord", "text"];
+    pub const NAMES: [&'static str; 5] = ["auto", "slack", "discord", "teams", "text"];
 }
 
 impl FromStr for Format {
@@ -52,10 +58,11 @@ impl FromStr for Format {
             "auto" => Ok(Format::Auto),
             "slack" => Ok(Format::Slack),
             "discord" => Ok(Format::Discord),
+            "teams" => Ok(Format::Teams),
             "text" => Ok(Format::Text),
             other => Err(Error::invalid(
                 "format",
-                format!("expected auto, slack, discord or text, got `{other}`"),
+                format!("expected auto, slack, discord, teams or text, got `{other}`"),
             )),
         }
     }
@@ -65,15 +72,25 @@ impl FromStr for Format {
 pub fn read_path(path: &Path, format: Format) -> Result<Vec<Thread>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
-        return match format {
-            Format::Auto | Format::Slack => finish(slack::read_folder(path)?),
-            Format::Discord | Format::Text => Err(Error::bad_file(
-                path,
-                None,
-                None,
-                "is a folder: only a Slack export can be a folder",
-            )),
+        let kind = match format {
+            Format::Auto => folder::detect(path)?,
+            Format::Slack => FolderKind::Slack,
+            Format::Discord => FolderKind::Discord,
+            Format::Teams => FolderKind::Teams,
+            Format::Text => {
+                return Err(Error::bad_file(
+                    path,
+                    None,
+                    None,
+                    "is a folder: a transcript is one file",
+                ))
+            }
         };
+        return finish(match kind {
+            FolderKind::Slack => slack::read_folder(path)?,
+            FolderKind::Discord => discord::read_folder(path)?,
+            FolderKind::Teams => teams::read_folder(path)?,
+        });
     }
     let mut reader = open(path)?;
     match resolve(path, &mut reader, format)? {
@@ -97,6 +114,7 @@ pub fn read_from(name: &Path, reader: impl Read, format: Format) -> Result<Vec<T
 enum Shape {
     SlackDay,
     Discord,
+    Teams,
     Text,
 }
 
@@ -132,17 +150,27 @@ fn resolve(name: &Path, reader: &mut impl BufRead, format: Format) -> Result<Sha
         Format::Auto => sniffed,
         Format::Slack => Shape::SlackDay,
         Format::Discord => Shape::Discord,
+        Format::Teams => Shape::Teams,
         Format::Text => Shape::Text,
     })
 }
 
 /// The shape suggested by the start of a file, or `None` if it is blank.
 /// `[` starts a JSON array only when `{` or `]` follows, since transcript
-/// lines start with `[09:02]`.
+/// lines start with `[09:02]`. An object is a Graph page when its first key
+/// is `value` or an `@odata` annotation.
 fn sniff(start: &[u8]) -> Option<Shape> {
     let mut bytes = start.iter().filter(|b| !b.is_ascii_whitespace());
     match bytes.next()? {
-        b'{' => Some(Shape::Discord),
+        b'{' => {
+            let key: Vec<u8> = bytes
+                .skip_while(|b| **b == b'"')
+                .take_while(|b| **b != b'"')
+                .copied()
+                .collect();
+            let graph = key == b"value" || key.starts_with(b"@odata");
+            Some(if graph { Shape::Teams } else { Shape::Discord })
+        }
         b'[' => match bytes.next() {
             Some(b'{') | Some(b']') | None => Some(Shape::SlackDay),
             Some(_) => Some(Shape::Text),
@@ -155,6 +183,7 @@ fn read_shape(name: &Path, reader: impl BufRead, shape: Shape) -> Result<Vec<Thr
     finish(match shape {
         Shape::SlackDay => slack::read_day_from(name, reader)?,
         Shape::Discord => discord::read(name, reader)?,
+        Shape::Teams => teams::read(name, reader)?,
         Shape::Text => vec![read_transcript(name, reader)?],
     })
 }

@@ -14,7 +14,7 @@
 use std::fmt;
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, TimeZone, Utc};
 use rayon::prelude::*;
@@ -31,21 +31,15 @@ use crate::{Error, Result};
 /// channels, group and direct messages.
 const CHANNEL_LISTS: [&str; 4] = ["channels.json", "groups.json", "mpims.json", "dms.json"];
 
-/// Reads a whole export folder. It must hold `users.json`; its conversations
-/// are those of the channel lists, else every sub-folder.
+/// Reads a whole export folder. Names come from `users.json` when it is
+/// there, else from the messages; its conversations are those of the channel
+/// lists, else every sub-folder (named by the folder).
 pub(super) fn read_folder(dir: &Path) -> Result<Vec<Thread>> {
     let users_file = dir.join("users.json");
-    if !users_file.is_file() {
-        return Err(Error::bad_file(
-            dir,
-            None,
-            None,
-            "not a Slack export folder: users.json is missing (an export holds users.json, \
-             channels.json and one folder per channel)",
-        ));
-    }
     let mut directory = Directory::default();
-    read_users(&users_file, &mut directory)?;
+    if users_file.is_file() {
+        read_users(&users_file, &mut directory)?;
+    }
     let channels = channel_folders(dir, &mut directory)?;
     // Channels are independent: read them on every core, then report the
     // first failing channel in list order, as a sequential read would.
@@ -63,7 +57,7 @@ pub(super) fn read_folder(dir: &Path) -> Result<Vec<Thread>> {
 /// Reads a channel's day files in date order; names learned from message
 /// profiles carry over from one day to the next.
 fn read_channel(dir: &Path, ch: &ChannelFolder, directory: &Directory) -> Result<Vec<Thread>> {
-    let mut days = day_files(&dir.join(&ch.folder))?;
+    let mut days = super::folder::json_files(&dir.join(&ch.folder))?;
     days.sort();
     let mut names = Names::new(directory);
     let mut conversations = Channel::default();
@@ -204,23 +198,6 @@ fn date_stem(path: &Path) -> Option<String> {
     chrono::NaiveDate::parse_from_str(stem, "%Y-%m-%d")
         .ok()
         .map(|_| stem.to_owned())
-}
-
-/// The `.json` files of a channel folder (a missing folder has none).
-fn day_files(folder: &Path) -> Result<Vec<PathBuf>> {
-    let entries = match fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(folder, e)),
-    };
-    let mut files = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|e| Error::io(folder, e))?.path();
-        if path.extension().is_some_and(|x| x == "json") && path.is_file() {
-            files.push(path);
-        }
-    }
-    Ok(files)
 }
 
 /// A conversation's folder in the export.
