@@ -238,3 +238,6 @@ fn finish(mut threads: Vec<Thread>) -> Result<Vec<Thread>> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod same_verdict;
