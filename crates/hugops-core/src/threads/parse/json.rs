@@ -135,16 +135,19 @@ fn field_path(path: &serde_path_to_error::Path) -> String {
 #[derive(Debug)]
 pub(super) struct Timestamp(pub DateTime<FixedOffset>);
 
+impl Timestamp {
+    /// Reads an RFC 3339 time; the error says what was expected.
+    pub(super) fn parse(s: &str) -> Result<Timestamp, String> {
+        DateTime::parse_from_rfc3339(s)
+            .map(Timestamp)
+            .map_err(|_| format!("`{s}` is not a time such as 2026-03-02T09:00:00.000+00:00"))
+    }
+}
+
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        DateTime::parse_from_rfc3339(&s)
-            .map(Timestamp)
-            .map_err(|_| {
-                de::Error::custom(format!(
-                    "`{s}` is not a time such as 2026-03-02T09:00:00.000+00:00"
-                ))
-            })
+        Timestamp::parse(&s).map_err(de::Error::custom)
     }
 }
 

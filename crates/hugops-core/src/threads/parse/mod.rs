@@ -241,3 +241,6 @@ mod tests;
 
 #[cfg(test)]
 mod same_verdict;
+
+#[cfg(test)]
+mod real_exports;

@@ -57,11 +57,7 @@ struct Chats {
 impl Chats {
     fn add(&mut self, path: &Path, reader: impl Read) -> Result<()> {
         let mut kept = Vec::new();
-        json::read_with(
-            path,
-            reader,
-            PageSeed(|m: RawMessage| m.flatten_into(&mut kept)),
-        )?;
+        json::read_with(path, reader, PageSeed(|m: Checked| kept.extend(m.0)))?;
         let fallback = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -119,7 +115,9 @@ struct RawMessage {
     id: String,
     reply_to_id: Option<String>,
     message_type: Option<String>,
-    created_date_time: Timestamp,
+    /// Checked only for messages that are kept: system events may carry
+    /// malformed times (Graph's own documentation shows one).
+    created_date_time: String,
     /// Only its presence matters.
     deleted_date_time: Option<IgnoredAny>,
     chat_id: Option<String>,
@@ -155,54 +153,72 @@ struct Body {
     content: Option<String>,
 }
 
+/// A message and its expanded replies, those worth reading.
+#[derive(Debug, Deserialize)]
+#[serde(try_from = "RawMessage")]
+struct Checked(Vec<Kept>);
+
+impl TryFrom<RawMessage> for Checked {
+    type Error = String;
+    fn try_from(m: RawMessage) -> Result<Checked, String> {
+        let mut kept = Vec::new();
+        m.flatten_into(&mut kept)?;
+        Ok(Checked(kept))
+    }
+}
+
 impl RawMessage {
     /// Appends this message, if a person wrote it, then its replies.
-    fn flatten_into(mut self, kept: &mut Vec<Kept>) {
+    fn flatten_into(mut self, kept: &mut Vec<Kept>) -> Result<(), String> {
         let replies = self.replies.take().unwrap_or_default();
         let root = self.id.clone();
-        kept.extend(self.kept());
+        kept.extend(self.kept()?);
         for mut reply in replies {
             reply.reply_to_id.get_or_insert_with(|| root.clone());
-            reply.flatten_into(kept);
+            reply.flatten_into(kept)?;
         }
+        Ok(())
     }
 
-    /// The message, unless it is a system event, deleted, empty or a bot's.
-    fn kept(self) -> Option<Kept> {
+    /// The message, unless it is a system event, deleted, empty or a bot's;
+    /// an error if it is kept but its time is malformed.
+    fn kept(self) -> Result<Option<Kept>, String> {
         let is_message = self
             .message_type
             .as_deref()
             .map_or(true, |t| t == "message");
-        if !is_message || self.deleted_date_time.is_some() {
-            return None;
-        }
-        let author = self
-            .from?
-            .user?
+        let user = self.from.and_then(|f| f.user);
+        let (true, None, Some(user), Some(body)) =
+            (is_message, &self.deleted_date_time, user, self.body)
+        else {
+            return Ok(None);
+        };
+        let author = user
             .display_name
             .filter(|n| !n.trim().is_empty())
             .unwrap_or_else(|| "unknown".to_owned());
-        let body = self.body?;
         let content = body.content.unwrap_or_default();
         let text = match body.content_type.as_deref() {
             Some(t) if t.eq_ignore_ascii_case("text") => content.trim().to_owned(),
             _ => html::to_text(&content),
         };
         if text.is_empty() {
-            return None;
+            return Ok(None);
         }
+        let created = Timestamp::parse(&self.created_date_time)
+            .map_err(|e| format!("field `createdDateTime`: {e}"))?;
         let chat = self
             .chat_id
             .or_else(|| self.channel_identity.and_then(|c| c.channel_id));
-        Some(Kept {
+        Ok(Some(Kept {
             id: self.id,
             reply_to: self.reply_to_id,
             chat,
             author,
             text,
-            created: self.created_date_time.0,
+            created: created.0,
             link: self.web_url,
-        })
+        }))
     }
 }
 
@@ -210,14 +226,14 @@ impl RawMessage {
 /// `@odata.nextLink`, `@odata.count`) skipped unread.
 struct PageSeed<F>(F);
 
-impl<'de, F: FnMut(RawMessage)> DeserializeSeed<'de> for PageSeed<F> {
+impl<'de, F: FnMut(Checked)> DeserializeSeed<'de> for PageSeed<F> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de, F: FnMut(RawMessage)> Visitor<'de> for PageSeed<F> {
+impl<'de, F: FnMut(Checked)> Visitor<'de> for PageSeed<F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {

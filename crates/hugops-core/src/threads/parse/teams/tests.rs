@@ -144,6 +144,9 @@ fn bad_pages_name_the_field_and_line() {
     let json = page(&[msg("1", None, "yesterday", "Ana", "hi", "")]);
     let e = read_str(&json).unwrap_err();
     let text = e.to_string();
-    assert!(text.contains("field `value.createdDateTime`"), "{text}");
+    assert!(
+        text.contains("field `value`: field `createdDateTime`: `yesterday` is not a time"),
+        "{text}"
+    );
     assert!(text.starts_with("p.json: line "), "{text}");
 }
