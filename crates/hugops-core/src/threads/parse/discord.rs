@@ -35,11 +35,12 @@ pub(super) fn read(path: &Path, reader: impl Read) -> Result<Vec<Thread>> {
     Ok(server.finish())
 }
 
-/// Reads a folder of DiscordChatExporter JSON exports (a whole server):
+/// Reads a folder of DiscordChatExporter JSON exports (a whole server; other
+/// files are left alone):
 /// the `[part N]` files of a channel, read in part order, are one channel,
 /// and a thread channel's messages join its parent channel.
 pub(super) fn read_folder(dir: &Path) -> Result<Vec<Thread>> {
-    let mut files = super::folder::json_files(dir)?;
+    let mut files = super::folder::export_files(dir, super::folder::FolderKind::Discord)?;
     files.sort_by_cached_key(|f| part_order(f));
     let mut server = Server::default();
     for file in &files {

@@ -4,12 +4,15 @@
 //!   `YYYY-MM-DD.json` day file.
 //! - Otherwise the folder's `.json` files are looked at in name order, and
 //!   the first that starts as a DiscordChatExporter export or a Graph page
-//!   (see [`super::sniff`]) decides.
+//!   (see [`object_kind`]) decides. Only the files of that kind are read:
+//!   a stray `.json` file beside them is left alone.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{open, sniff, Shape};
+use std::io::BufRead;
+
+use super::open;
 use crate::{Error, Result};
 
 /// The export kinds a folder can hold.
@@ -37,12 +40,8 @@ pub(super) fn detect(dir: &Path) -> Result<FolderKind> {
     let mut json = json_files(dir)?;
     json.sort();
     for file in &json {
-        let mut reader = open(file)?;
-        let start = std::io::BufRead::fill_buf(&mut reader).map_err(|e| Error::io(file, e))?;
-        match sniff(start) {
-            Some(Shape::Discord) => return Ok(FolderKind::Discord),
-            Some(Shape::Teams) => return Ok(FolderKind::Teams),
-            _ => {}
+        if let Some(kind) = file_kind(file)? {
+            return Ok(kind);
         }
     }
     let count = |n: usize, noun: &str| format!("{n} {noun}{}", if n == 1 { "" } else { "s" });
@@ -58,6 +57,46 @@ pub(super) fn detect(dir: &Path) -> Result<FolderKind> {
             count(folders.len(), "folder"),
         ),
     ))
+}
+
+/// The kind of export a JSON object is, from its first key: `value` or an
+/// `@odata` annotation for a Graph page; `guild`, `channel` or `messages`
+/// for a DiscordChatExporter export.
+pub(super) fn object_kind(start: &[u8]) -> Option<FolderKind> {
+    let mut bytes = start.iter().filter(|b| !b.is_ascii_whitespace());
+    if bytes.next() != Some(&b'{') {
+        return None;
+    }
+    let key: Vec<u8> = bytes
+        .skip_while(|b| **b == b'"')
+        .take_while(|b| **b != b'"')
+        .copied()
+        .collect();
+    match key.as_slice() {
+        b"value" => Some(FolderKind::Teams),
+        k if k.starts_with(b"@odata") => Some(FolderKind::Teams),
+        b"guild" | b"channel" | b"messages" => Some(FolderKind::Discord),
+        _ => None,
+    }
+}
+
+/// The kind of export a file starts as, if any.
+fn file_kind(file: &Path) -> Result<Option<FolderKind>> {
+    let mut reader = open(file)?;
+    let start = reader.fill_buf().map_err(|e| Error::io(file, e))?;
+    Ok(object_kind(start))
+}
+
+/// The `.json` files of `dir` that start as exports of `kind`, in name order.
+pub(super) fn export_files(dir: &Path, kind: FolderKind) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for file in json_files(dir)? {
+        if file_kind(&file)? == Some(kind) {
+            files.push(file);
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 /// `2026-03-02.json`.

@@ -162,15 +162,10 @@ fn resolve(name: &Path, reader: &mut impl BufRead, format: Format) -> Result<Sha
 fn sniff(start: &[u8]) -> Option<Shape> {
     let mut bytes = start.iter().filter(|b| !b.is_ascii_whitespace());
     match bytes.next()? {
-        b'{' => {
-            let key: Vec<u8> = bytes
-                .skip_while(|b| **b == b'"')
-                .take_while(|b| **b != b'"')
-                .copied()
-                .collect();
-            let graph = key == b"value" || key.starts_with(b"@odata");
-            Some(if graph { Shape::Teams } else { Shape::Discord })
-        }
+        b'{' => Some(match folder::object_kind(start) {
+            Some(FolderKind::Teams) => Shape::Teams,
+            _ => Shape::Discord,
+        }),
         b'[' => match bytes.next() {
             Some(b'{') | Some(b']') | None => Some(Shape::SlackDay),
             Some(_) => Some(Shape::Text),

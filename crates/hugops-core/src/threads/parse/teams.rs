@@ -35,10 +35,9 @@ pub(super) fn read(path: &Path, reader: impl Read) -> Result<Vec<Thread>> {
     Ok(chats.finish())
 }
 
-/// Reads every `.json` page of a folder, in name order.
+/// Reads every Graph page of a folder, in name order (other files are left alone).
 pub(super) fn read_folder(dir: &Path) -> Result<Vec<Thread>> {
-    let mut files = super::folder::json_files(dir)?;
-    files.sort();
+    let files = super::folder::export_files(dir, super::folder::FolderKind::Teams)?;
     let mut chats = Chats::default();
     for file in &files {
         chats.add(file, super::open(file)?)?;
