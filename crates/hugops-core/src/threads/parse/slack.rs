@@ -7,6 +7,10 @@
 //!   messages outside any thread form one conversation per channel and day.
 //! - Joins, leaves, topic changes and the like, and bot messages (subtype
 //!   `bot_message` or a `bot_id`) are skipped, as are messages left empty.
+//! - A message's `text` is its current text (an edited message carries the
+//!   edit in `text`, the `edited` field only says when); when `text` is
+//!   blank its `blocks` rich text is read instead (see `rich_text`). A
+//!   message with nothing but files has no text and is skipped.
 //! - Text is decoded by [`slack_markup`](super::slack_markup); each message
 //!   links back to `https://slack.com/archives/<channel id>/p<ts>` when the
 //!   channel id is known.
@@ -155,7 +159,7 @@ fn read_day(
         }
     }
     for m in kept {
-        let text = decode(m.text.as_deref().unwrap_or_default(), names);
+        let text = decode(&m.markup(), names);
         if text.trim().is_empty() {
             continue;
         }
@@ -326,6 +330,8 @@ struct RawMessage {
     #[serde(default)]
     hidden: bool,
     text: Option<String>,
+    /// Rich text, read when `text` is blank.
+    blocks: Option<Vec<rich_text::Element>>,
     ts: SlackTs,
     thread_ts: Option<SlackTs>,
     user_profile: Option<Profile>,
@@ -338,6 +344,16 @@ impl RawMessage {
         let is_message = matches!(self.kind, None | Some(Kind::Message));
         let kept_subtype = !matches!(self.subtype, Some(Subtype::Other));
         is_message && kept_subtype && self.bot_id.is_none() && !self.hidden
+    }
+
+    /// The message's markup: its `text` (the current one, for an edited
+    /// message), else its rich text blocks.
+    fn markup(&self) -> String {
+        match (&self.text, &self.blocks) {
+            (Some(text), _) if !text.trim().is_empty() => text.clone(),
+            (_, Some(blocks)) => rich_text::to_markup(blocks),
+            _ => String::new(),
+        }
     }
 
     fn author(&self, names: &Names<'_>) -> String {
@@ -417,6 +433,8 @@ impl<'de> Deserialize<'de> for SlackTs {
         d.deserialize_str(TsVisitor)
     }
 }
+
+mod rich_text;
 
 #[cfg(test)]
 mod tests;

@@ -293,3 +293,39 @@ fn timestamps_parse_exactly() {
         assert!(SlackTs::parse(bad).is_none(), "{bad}");
     }
 }
+
+#[test]
+fn blank_text_reads_the_rich_text_blocks() {
+    let blocks = r#", "blocks": [{"type": "rich_text", "block_id": "x", "elements": [
+        {"type": "rich_text_section", "elements": [
+            {"type": "user", "user_id": "U2"}, {"type": "text", "text": " see "},
+            {"type": "channel", "channel_id": "C1"}, {"type": "text", "text": " & "},
+            {"type": "link", "url": "https://example.org", "text": "the doc"},
+            {"type": "emoji", "name": "thumbsup", "unicode": "1f44d", "skin_tone": 2}]},
+        {"type": "rich_text_list", "style": "bullet", "elements": [
+            {"type": "rich_text_section", "elements": [{"type": "text", "text": "one"}]},
+            {"type": "rich_text_section", "elements": [{"type": "broadcast", "range": "here"}]}]}]},
+        {"type": "divider"}]"#;
+    let edited = r#", "edited": {"user": "U1", "ts": "12.0"}"#;
+    let dir = export(&[(
+        "2026-03-02",
+        vec![
+            msg("U1", "10.0", blocks, ""),
+            msg("U1", "11.0", edited, "the current text"),
+            msg(
+                "U1",
+                "12.0",
+                r#", "files": [{"id": "F1", "name": "x.png"}]"#,
+                "",
+            ),
+        ],
+    )]);
+    let threads = read_folder(dir.path()).unwrap();
+    assert_eq!(
+        texts(&threads[0]),
+        [
+            "@bo see #general & the doc👍🏻\none\n@here",
+            "the current text"
+        ]
+    );
+}
