@@ -355,6 +355,24 @@ fn a_teams_folder_of_graph_pages_is_read() {
 }
 
 #[test]
+fn teams_copy_paste_text_is_read_as_a_transcript() {
+    let f = Fixture::new();
+    let paste = f.write(
+        "paste.txt",
+        "[10:14 AM] Priya Patel\nthe deploy is stuck\n\n[10:20 AM] Tom Berg\non it, thanks\n",
+    );
+    for flags in [&[][..], &["--format", "teams"]] {
+        let mut args = flags.to_vec();
+        args.push(paste.to_str().unwrap());
+        let v = check_json(&args);
+        assert_eq!(
+            (v["messages"].as_u64(), v["participants"].as_u64()),
+            (Some(2), Some(2))
+        );
+    }
+}
+
+#[test]
 fn fail_if_ambiguous_exits_1_exactly_when_a_thread_is_ambiguous() {
     let f = Fixture::new();
     let export = two_channel_export(&f);

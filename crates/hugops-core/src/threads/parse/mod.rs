@@ -19,6 +19,7 @@ mod json;
 mod slack;
 mod slack_markup;
 mod teams;
+mod teams_text;
 pub mod text;
 
 use std::fs::File;
@@ -150,6 +151,8 @@ fn resolve(name: &Path, reader: &mut impl BufRead, format: Format) -> Result<Sha
         Format::Auto => sniffed,
         Format::Slack => Shape::SlackDay,
         Format::Discord => Shape::Discord,
+        // Teams' copy-paste text is a transcript.
+        Format::Teams if sniffed == Shape::Text => Shape::Text,
         Format::Teams => Shape::Teams,
         Format::Text => Shape::Text,
     })
@@ -184,7 +187,8 @@ fn read_shape(name: &Path, reader: impl BufRead, shape: Shape) -> Result<Vec<Thr
 }
 
 /// Reads a transcript line by line, so a large file is never held whole
-/// and invalid UTF-8 is reported with its line (see [`text::parse_lines`]).
+/// and invalid UTF-8 is reported with its line (see [`text::parse_lines`]);
+/// Teams' copy-paste text is recognised by its first line ([`teams_text`]).
 fn read_transcript(name: &Path, mut reader: impl BufRead) -> Result<Thread> {
     let mut number = 0u64;
     let mut any_text = false;
@@ -212,7 +216,7 @@ fn read_transcript(name: &Path, mut reader: impl BufRead) -> Result<Thread> {
             }
         }
     });
-    let thread = text::parse_lines(name, lines);
+    let thread = text::parse_lines(name, teams_text::adapt(lines));
     if !any_text {
         return Err(Error::bad_file(
             name,

@@ -1,6 +1,6 @@
-//! The same conversations, written as a transcript and as Slack, Discord
-//! and Teams exports, read back and analysed: every format must give the
-//! same messages, score and verdict.
+//! The same conversations, written as a transcript, as Teams' copy-paste
+//! text and as Slack, Discord and Teams exports, read back and analysed:
+//! every format must give the same messages, score and verdict.
 
 use std::fs;
 use std::path::Path;
@@ -123,6 +123,18 @@ fn rfc3339(minute: u32) -> String {
         .to_rfc3339()
 }
 
+/// As Teams puts copied messages on the clipboard: `[9:02 AM] Name`, then
+/// the text.
+fn write_teams_copy_paste(dir: &Path) {
+    for (name, lines) in THREADS {
+        let text: String = lines
+            .iter()
+            .map(|(m, who, text)| format!("[{}:{:02} AM] {who}\n{text}\n\n", 9 + m / 60, m % 60))
+            .collect();
+        fs::write(dir.join(format!("{name}.txt")), text).unwrap();
+    }
+}
+
 fn write_transcripts(dir: &Path) {
     for (name, lines) in THREADS {
         let text: String = lines
@@ -209,8 +221,8 @@ fn write_teams(dir: &Path) {
 }
 
 /// Each thread read back, by its name (the transcript's file, the channel).
-fn read_back(dir: &Path, format: Format) -> Vec<(String, Thread)> {
-    if format == Format::Text {
+fn read_back(dir: &Path) -> Vec<(String, Thread)> {
+    if dir.join(format!("{}.txt", THREADS[0].0)).is_file() {
         return THREADS
             .iter()
             .map(|(name, _)| {
@@ -230,8 +242,9 @@ fn read_back(dir: &Path, format: Format) -> Vec<(String, Thread)> {
 
 #[test]
 fn every_format_gives_the_same_score_and_verdict() {
-    let writers: [(Format, Writer); 4] = [
+    let writers: [(Format, Writer); 5] = [
         (Format::Text, write_transcripts),
+        (Format::Text, write_teams_copy_paste),
         (Format::Slack, write_slack),
         (Format::Discord, write_discord),
         (Format::Teams, write_teams),
@@ -240,7 +253,7 @@ fn every_format_gives_the_same_score_and_verdict() {
     for (format, write) in writers {
         let dir = tempfile::tempdir().unwrap();
         write(dir.path());
-        let read = read_back(dir.path(), format);
+        let read = read_back(dir.path());
         assert_eq!(read.len(), THREADS.len(), "{format:?}");
         let mut per_thread = Vec::new();
         for (name, lines) in THREADS {
