@@ -243,3 +243,6 @@ mod same_verdict;
 
 #[cfg(test)]
 mod real_exports;
+
+#[cfg(test)]
+mod speed_tests;
