@@ -99,3 +99,32 @@ fn a_real_discord_thread_joins_the_message_that_started_it() {
         .iter()
         .all(|m| m.author == "D-Ferry Test app"));
 }
+
+#[test]
+fn a_channel_page_built_from_the_graph_shapes_reads_its_thread_and_the_rest() {
+    let page = exports("teams/built-from-docs/channel-messages-expanded.json");
+    let threads = read_path(&page, Format::Auto).unwrap();
+    let channel = Some("19:3c7d2e5a9f1b4c6e8a0d2f4b6c8e0a1c@thread.tacv2");
+    // The bot's reply, the deleted one and the system event are skipped.
+    assert_eq!(
+        summary(&threads),
+        [
+            (
+                channel,
+                vec![
+                    (
+                        "Priya Patel",
+                        "Deploy of 4.2 is stuck at 40% & the canary is red. Tom Berg can you look?"
+                    ),
+                    (
+                        "Tom Berg",
+                        "On it. Rolling back first, then I'll check the logs."
+                    ),
+                    ("Mei Tanaka", "Thanks both ❤️"),
+                    ("Tom Berg", "Rolled back.\nCanary is green again."),
+                ]
+            ),
+            (channel, vec![("Mei Tanaka", "Lunch at noon?")]),
+        ]
+    );
+}
