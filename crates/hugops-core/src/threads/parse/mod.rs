@@ -1,14 +1,16 @@
-//! Reading conversations: Slack exports, Discord exports, plain transcripts.
+//! Reading conversations: Slack, Discord and Teams exports, Teams'
+//! copy-paste text, plain transcripts.
 //!
 //! [`read_path`] takes a file or folder, [`read_from`] any reader (standard
 //! input, pasted text). With [`Format::Auto`] the input is recognised by its
 //! shape: a folder by what is in it (see [`folder`]); a JSON object whose
 //! first key is `value` or `@odata…` is a Microsoft Graph page of Teams
 //! messages, any other JSON object a DiscordChatExporter export; a JSON
-//! array is a Slack day file; anything else is a plain transcript. JSON is streamed (a 1 GB export is never held whole, only
-//! the fields a conversation needs); a transcript is read line by line
-//! (checking UTF-8 per line) and then handed whole to
-//! [`text::parse_lines`], one line at a time.
+//! array is a Slack day file; anything else is a plain transcript (or Teams'
+//! copy-paste text, by its first line). JSON is streamed (a 1 GB export is
+//! never held whole, only the fields a conversation needs); a transcript is
+//! read line by line (checking UTF-8 per line) and handed to
+//! [`text::parse_lines`] one line at a time.
 //!
 //! Conversations come back ordered by first timestamp, then channel.
 
@@ -39,9 +41,10 @@ pub enum Format {
     Auto,
     /// A Slack export folder or day file.
     Slack,
-    /// A DiscordChatExporter JSON export.
+    /// A DiscordChatExporter JSON export, or a folder of them (a server).
     Discord,
-    /// Microsoft Graph pages of Teams messages, a file or a folder.
+    /// Microsoft Graph pages of Teams messages, a file or a folder; a text
+    /// file is read as Teams' copy-paste text.
     Teams,
     /// A plain transcript (`[HH:MM] Name: text`, `Name: text`).
     Text,
