@@ -8,9 +8,8 @@
 //!   a stray `.json` file beside them is left alone.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-
 use std::io::BufRead;
+use std::path::{Path, PathBuf};
 
 use super::open;
 use crate::{Error, Result};
