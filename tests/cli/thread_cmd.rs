@@ -279,12 +279,97 @@ fn empty_and_missing_inputs_fail_cleanly() {
 }
 
 #[test]
-fn a_folder_without_users_json_is_not_an_export() {
+fn a_folder_of_nothing_known_says_what_it_found() {
     let f = Fixture::new();
-    let root = two_channel_export(&f);
-    fs::remove_file(root.join("users.json")).unwrap();
+    let root = f.path("chats");
+    fs::create_dir(&root).unwrap();
+    for (name, body) in [("a.json", "[1]"), ("b.json", "{}"), ("notes.txt", "hi")] {
+        fs::write(root.join(name), body).unwrap();
+    }
     let line = check_fails(&[], &root);
-    assert!(line.contains("users.json"), "{line}");
+    assert!(
+        line.contains("chats: no chat export found: 3 files and 0 folders, none a Slack, Discord or Teams export (looked for users.json"),
+        "{line}"
+    );
+}
+
+/// The real DiscordChatExporter capture, as if people had written it.
+fn discord_guild_folder(f: &Fixture) -> PathBuf {
+    let root = f.path("guild");
+    fs::create_dir(&root).unwrap();
+    let real = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/threads/exports/discord/dce-2.47.1-guild");
+    for entry in fs::read_dir(real).unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        let by_people = text.replace("\"isBot\": true", "\"isBot\": false");
+        fs::write(root.join(path.file_name().unwrap()), by_people).unwrap();
+    }
+    root
+}
+
+#[test]
+fn a_discord_server_folder_lists_its_channel_and_thread() {
+    let f = Fixture::new();
+    let root = discord_guild_folder(&f);
+    for flags in [&[][..], &["--format", "discord"]] {
+        let mut args = flags.to_vec();
+        args.push(root.to_str().unwrap());
+        let v = check_json(&args);
+        let threads = v["threads"].as_array().expect("several threads");
+        let summary: Vec<(&str, u64)> = threads
+            .iter()
+            .map(|t| {
+                (
+                    t["channel"].as_str().unwrap(),
+                    t["messages"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(summary, [("general", 9), ("general", 2)]);
+    }
+}
+
+#[test]
+fn a_teams_folder_of_graph_pages_is_read() {
+    let root =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/threads/exports/teams/graph-docs");
+    let v = check_json(&[root.to_str().unwrap()]);
+    let threads = v["threads"].as_array().expect("several threads");
+    let summary: Vec<(u64, u64)> = threads
+        .iter()
+        .map(|t| {
+            assert_analysis(t, &["channel", "first_ts"]);
+            (
+                t["messages"].as_u64().unwrap(),
+                t["participants"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(summary, [(1, 1), (3, 1)]);
+    let page = root.join("channel-message-replies.json");
+    let v = check_json(&["--format", "teams", page.to_str().unwrap()]);
+    assert_eq!(v["messages"], 3);
+    let line = check_fails(&["--format", "teams"], fixture("discord-export.json"));
+    assert!(line.contains("field `value`"), "{line}");
+}
+
+#[test]
+fn teams_copy_paste_text_is_read_as_a_transcript() {
+    let f = Fixture::new();
+    let paste = f.write(
+        "paste.txt",
+        "[10:14 AM] Priya Patel\nthe deploy is stuck\n\n[10:20 AM] Tom Berg\non it, thanks\n",
+    );
+    for flags in [&[][..], &["--format", "teams"]] {
+        let mut args = flags.to_vec();
+        args.push(paste.to_str().unwrap());
+        let v = check_json(&args);
+        assert_eq!(
+            (v["messages"].as_u64(), v["participants"].as_u64()),
+            (Some(2), Some(2))
+        );
+    }
 }
 
 #[test]

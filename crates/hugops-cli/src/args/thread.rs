@@ -12,7 +12,9 @@ pub enum Thread {
     /// Say whether a thread looks ambiguous or tense, and why
     ///
     /// Reads a Slack export folder or day file, a DiscordChatExporter JSON
-    /// export, or a plain transcript (`-` reads standard input). Exit status:
+    /// export or a folder of them (a whole server), Microsoft Teams messages
+    /// as Microsoft Graph returns them (a page or a folder of pages), or a
+    /// plain transcript (`-` reads standard input). Exit status:
     /// 0, or 1 with --fail-if-ambiguous when a thread looks ambiguous; 2 on
     /// bad input.
     Check(CheckArgs),
@@ -22,10 +24,11 @@ pub enum Thread {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// A Slack export folder or day file, a Discord export, or a transcript (`-`: standard input)
+    /// A Slack, Discord or Teams export (file or folder), or a transcript (`-`: standard input)
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
-    /// What PATH holds
+    /// What PATH holds: auto (recognise it), slack, discord (DiscordChatExporter JSON),
+    /// teams (Microsoft Graph pages), text (a transcript)
     #[arg(long, value_name = "FORMAT", default_value = "auto",
           value_parser = PossibleValuesParser::new(Format::NAMES))]
     pub format: String,
@@ -55,13 +58,14 @@ pub struct EvalArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportChatArgs {
-    /// A Slack export folder or day file, a Discord export, or a transcript (`-`: standard input)
+    /// A Slack, Discord or Teams export (file or folder), or a transcript (`-`: standard input)
     #[arg(value_name = "EXPORT")]
     pub export: PathBuf,
     /// Your name as it appears in the export
     #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
     pub me: String,
-    /// What EXPORT holds
+    /// What EXPORT holds: auto (recognise it), slack, discord (DiscordChatExporter JSON),
+    /// teams (Microsoft Graph pages), text (a transcript)
     #[arg(long, value_name = "FORMAT", default_value = "auto",
           value_parser = PossibleValuesParser::new(Format::NAMES))]
     pub format: String,

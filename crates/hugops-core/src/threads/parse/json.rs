@@ -7,6 +7,8 @@ use std::io::Read;
 use std::marker::PhantomData;
 use std::path::Path;
 
+use chrono::{DateTime, FixedOffset};
+use serde::de;
 use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_path_to_error::{Segment, Track};
@@ -127,6 +129,26 @@ fn field_path(path: &serde_path_to_error::Path) -> String {
         })
         .collect();
     keys.join(".")
+}
+
+/// An RFC 3339 time, as DiscordChatExporter and Microsoft Graph write them.
+#[derive(Debug)]
+pub(super) struct Timestamp(pub DateTime<FixedOffset>);
+
+impl Timestamp {
+    /// Reads an RFC 3339 time; the error says what was expected.
+    pub(super) fn parse(s: &str) -> Result<Timestamp, String> {
+        DateTime::parse_from_rfc3339(s)
+            .map(Timestamp)
+            .map_err(|_| format!("`{s}` is not a time such as 2026-03-02T09:00:00.000+00:00"))
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Timestamp::parse(&s).map_err(de::Error::custom)
+    }
 }
 
 #[cfg(test)]

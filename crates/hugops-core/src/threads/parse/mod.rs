@@ -1,21 +1,27 @@
-//! Reading conversations: Slack exports, Discord exports, plain transcripts.
+//! Reading conversations: Slack, Discord and Teams exports, Teams'
+//! copy-paste text, plain transcripts.
 //!
 //! [`read_path`] takes a file or folder, [`read_from`] any reader (standard
 //! input, pasted text). With [`Format::Auto`] the input is recognised by its
-//! shape: a folder is a Slack export; a JSON object is a DiscordChatExporter
-//! export; a JSON array is a Slack day file; anything else is a plain
-//! transcript. JSON is streamed (a 1 GB export is never held whole, only
-//! the fields a conversation needs); a transcript is read line by line
-//! (checking UTF-8 per line) and then handed whole to
-//! [`text::parse_lines`], one line at a time.
+//! shape: a folder by what is in it (see [`folder`]); a JSON object whose
+//! first key is `value` or `@odata…` is a Microsoft Graph page of Teams
+//! messages, any other JSON object a DiscordChatExporter export; a JSON
+//! array is a Slack day file; anything else is a plain transcript (or Teams'
+//! copy-paste text, by its first line). JSON is streamed (a 1 GB export is
+//! never held whole, only the fields a conversation needs); a transcript is
+//! read line by line (checking UTF-8 per line) and handed to
+//! [`text::parse_lines`] one line at a time.
 //!
 //! Conversations come back ordered by first timestamp, then channel.
 
 mod discord;
+mod folder;
 mod group;
 mod json;
 mod slack;
 mod slack_markup;
+mod teams;
+mod teams_text;
 pub mod text;
 
 use std::fs::File;
@@ -25,6 +31,7 @@ use std::str::FromStr;
 
 use super::Thread;
 use crate::{Error, Result};
+use folder::FolderKind;
 
 /// What kind of input to read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -34,15 +41,18 @@ pub enum Format {
     Auto,
     /// A Slack export folder or day file.
     Slack,
-    /// A DiscordChatExporter JSON export.
+    /// A DiscordChatExporter JSON export, or a folder of them (a server).
     Discord,
+    /// Microsoft Graph pages of Teams messages, a file or a folder; a text
+    /// file is read as Teams' copy-paste text.
+    Teams,
     /// A plain transcript (`[HH:MM] Name: text`, `Name: text`).
     Text,
 }
 
 impl Format {
     /// Every format's name, as [`FromStr`] reads them.
-    pub const NAMES: [&'static str; 4] = ["auto", "slack", "discord", "text"];
+    pub const NAMES: [&'static str; 5] = ["auto", "slack", "discord", "teams", "text"];
 }
 
 impl FromStr for Format {
@@ -52,10 +62,11 @@ impl FromStr for Format {
             "auto" => Ok(Format::Auto),
             "slack" => Ok(Format::Slack),
             "discord" => Ok(Format::Discord),
+            "teams" => Ok(Format::Teams),
             "text" => Ok(Format::Text),
             other => Err(Error::invalid(
                 "format",
-                format!("expected auto, slack, discord or text, got `{other}`"),
+                format!("expected auto, slack, discord, teams or text, got `{other}`"),
             )),
         }
     }
@@ -65,15 +76,25 @@ impl FromStr for Format {
 pub fn read_path(path: &Path, format: Format) -> Result<Vec<Thread>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
-        return match format {
-            Format::Auto | Format::Slack => finish(slack::read_folder(path)?),
-            Format::Discord | Format::Text => Err(Error::bad_file(
-                path,
-                None,
-                None,
-                "is a folder: only a Slack export can be a folder",
-            )),
+        let kind = match format {
+            Format::Auto => folder::detect(path)?,
+            Format::Slack => FolderKind::Slack,
+            Format::Discord => FolderKind::Discord,
+            Format::Teams => FolderKind::Teams,
+            Format::Text => {
+                return Err(Error::bad_file(
+                    path,
+                    None,
+                    None,
+                    "is a folder: a transcript is one file",
+                ))
+            }
         };
+        return finish(match kind {
+            FolderKind::Slack => slack::read_folder(path)?,
+            FolderKind::Discord => discord::read_folder(path)?,
+            FolderKind::Teams => teams::read_folder(path)?,
+        });
     }
     let mut reader = open(path)?;
     match resolve(path, &mut reader, format)? {
@@ -97,6 +118,7 @@ pub fn read_from(name: &Path, reader: impl Read, format: Format) -> Result<Vec<T
 enum Shape {
     SlackDay,
     Discord,
+    Teams,
     Text,
 }
 
@@ -132,17 +154,24 @@ fn resolve(name: &Path, reader: &mut impl BufRead, format: Format) -> Result<Sha
         Format::Auto => sniffed,
         Format::Slack => Shape::SlackDay,
         Format::Discord => Shape::Discord,
+        // Teams' copy-paste text is a transcript.
+        Format::Teams if sniffed == Shape::Text => Shape::Text,
+        Format::Teams => Shape::Teams,
         Format::Text => Shape::Text,
     })
 }
 
 /// The shape suggested by the start of a file, or `None` if it is blank.
 /// `[` starts a JSON array only when `{` or `]` follows, since transcript
-/// lines start with `[09:02]`.
+/// lines start with `[09:02]`. An object is a Graph page when its first key
+/// is `value` or an `@odata` annotation.
 fn sniff(start: &[u8]) -> Option<Shape> {
     let mut bytes = start.iter().filter(|b| !b.is_ascii_whitespace());
     match bytes.next()? {
-        b'{' => Some(Shape::Discord),
+        b'{' => Some(match folder::object_kind(start) {
+            Some(FolderKind::Teams) => Shape::Teams,
+            _ => Shape::Discord,
+        }),
         b'[' => match bytes.next() {
             Some(b'{') | Some(b']') | None => Some(Shape::SlackDay),
             Some(_) => Some(Shape::Text),
@@ -155,12 +184,14 @@ fn read_shape(name: &Path, reader: impl BufRead, shape: Shape) -> Result<Vec<Thr
     finish(match shape {
         Shape::SlackDay => slack::read_day_from(name, reader)?,
         Shape::Discord => discord::read(name, reader)?,
+        Shape::Teams => teams::read(name, reader)?,
         Shape::Text => vec![read_transcript(name, reader)?],
     })
 }
 
 /// Reads a transcript line by line, so a large file is never held whole
-/// and invalid UTF-8 is reported with its line (see [`text::parse_lines`]).
+/// and invalid UTF-8 is reported with its line (see [`text::parse_lines`]);
+/// Teams' copy-paste text is recognised by its first line ([`teams_text`]).
 fn read_transcript(name: &Path, mut reader: impl BufRead) -> Result<Thread> {
     let mut number = 0u64;
     let mut any_text = false;
@@ -188,7 +219,7 @@ fn read_transcript(name: &Path, mut reader: impl BufRead) -> Result<Thread> {
             }
         }
     });
-    let thread = text::parse_lines(name, lines);
+    let thread = text::parse_lines(name, teams_text::adapt(lines));
     if !any_text {
         return Err(Error::bad_file(
             name,
@@ -209,3 +240,12 @@ fn finish(mut threads: Vec<Thread>) -> Result<Vec<Thread>> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod same_verdict;
+
+#[cfg(test)]
+mod real_exports;
+
+#[cfg(test)]
+mod speed_tests;

@@ -7,6 +7,10 @@
 //!   messages outside any thread form one conversation per channel and day.
 //! - Joins, leaves, topic changes and the like, and bot messages (subtype
 //!   `bot_message` or a `bot_id`) are skipped, as are messages left empty.
+//! - A message's `text` is its current text (an edited message carries the
+//!   edit in `text`, the `edited` field only says when); when `text` is
+//!   blank its `blocks` rich text is read instead (see `rich_text`). A
+//!   message with nothing but files has no text and is skipped.
 //! - Text is decoded by [`slack_markup`](super::slack_markup); each message
 //!   links back to `https://slack.com/archives/<channel id>/p<ts>` when the
 //!   channel id is known.
@@ -14,7 +18,7 @@
 use std::fmt;
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, TimeZone, Utc};
 use rayon::prelude::*;
@@ -31,21 +35,15 @@ use crate::{Error, Result};
 /// channels, group and direct messages.
 const CHANNEL_LISTS: [&str; 4] = ["channels.json", "groups.json", "mpims.json", "dms.json"];
 
-/// Reads a whole export folder. It must hold `users.json`; its conversations
-/// are those of the channel lists, else every sub-folder.
+/// Reads a whole export folder. Names come from `users.json` when it is
+/// there, else from the messages; its conversations are those of the channel
+/// lists, else every sub-folder (named by the folder).
 pub(super) fn read_folder(dir: &Path) -> Result<Vec<Thread>> {
     let users_file = dir.join("users.json");
-    if !users_file.is_file() {
-        return Err(Error::bad_file(
-            dir,
-            None,
-            None,
-            "not a Slack export folder: users.json is missing (an export holds users.json, \
-             channels.json and one folder per channel)",
-        ));
-    }
     let mut directory = Directory::default();
-    read_users(&users_file, &mut directory)?;
+    if users_file.is_file() {
+        read_users(&users_file, &mut directory)?;
+    }
     let channels = channel_folders(dir, &mut directory)?;
     // Channels are independent: read them on every core, then report the
     // first failing channel in list order, as a sequential read would.
@@ -63,7 +61,7 @@ pub(super) fn read_folder(dir: &Path) -> Result<Vec<Thread>> {
 /// Reads a channel's day files in date order; names learned from message
 /// profiles carry over from one day to the next.
 fn read_channel(dir: &Path, ch: &ChannelFolder, directory: &Directory) -> Result<Vec<Thread>> {
-    let mut days = day_files(&dir.join(&ch.folder))?;
+    let mut days = super::folder::json_files(&dir.join(&ch.folder))?;
     days.sort();
     let mut names = Names::new(directory);
     let mut conversations = Channel::default();
@@ -161,7 +159,7 @@ fn read_day(
         }
     }
     for m in kept {
-        let text = decode(m.text.as_deref().unwrap_or_default(), names);
+        let text = decode(&m.markup(), names);
         if text.trim().is_empty() {
             continue;
         }
@@ -204,23 +202,6 @@ fn date_stem(path: &Path) -> Option<String> {
     chrono::NaiveDate::parse_from_str(stem, "%Y-%m-%d")
         .ok()
         .map(|_| stem.to_owned())
-}
-
-/// The `.json` files of a channel folder (a missing folder has none).
-fn day_files(folder: &Path) -> Result<Vec<PathBuf>> {
-    let entries = match fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(folder, e)),
-    };
-    let mut files = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|e| Error::io(folder, e))?.path();
-        if path.extension().is_some_and(|x| x == "json") && path.is_file() {
-            files.push(path);
-        }
-    }
-    Ok(files)
 }
 
 /// A conversation's folder in the export.
@@ -349,6 +330,8 @@ struct RawMessage {
     #[serde(default)]
     hidden: bool,
     text: Option<String>,
+    /// Rich text, read when `text` is blank.
+    blocks: Option<Vec<rich_text::Element>>,
     ts: SlackTs,
     thread_ts: Option<SlackTs>,
     user_profile: Option<Profile>,
@@ -361,6 +344,16 @@ impl RawMessage {
         let is_message = matches!(self.kind, None | Some(Kind::Message));
         let kept_subtype = !matches!(self.subtype, Some(Subtype::Other));
         is_message && kept_subtype && self.bot_id.is_none() && !self.hidden
+    }
+
+    /// The message's markup: its `text` (the current one, for an edited
+    /// message), else its rich text blocks.
+    fn markup(&self) -> String {
+        match (&self.text, &self.blocks) {
+            (Some(text), _) if !text.trim().is_empty() => text.clone(),
+            (_, Some(blocks)) => rich_text::to_markup(blocks),
+            _ => String::new(),
+        }
     }
 
     fn author(&self, names: &Names<'_>) -> String {
@@ -440,6 +433,8 @@ impl<'de> Deserialize<'de> for SlackTs {
         d.deserialize_str(TsVisitor)
     }
 }
+
+mod rich_text;
 
 #[cfg(test)]
 mod tests;

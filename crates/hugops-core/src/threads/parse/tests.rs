@@ -18,6 +18,8 @@ fn shapes_are_told_apart_by_their_first_bytes() {
     assert_eq!(sniff(b"[]"), Some(Shape::SlackDay));
     assert_eq!(sniff(b"["), Some(Shape::SlackDay));
     assert_eq!(sniff(b"{\"messages\": []}"), Some(Shape::Discord));
+    assert_eq!(sniff(b"{ \"value\": []}"), Some(Shape::Teams));
+    assert_eq!(sniff(b"{\"@odata.context\": \"x\"}"), Some(Shape::Teams));
     assert_eq!(sniff(b"[09:02] Priya: hi"), Some(Shape::Text));
     assert_eq!(sniff(b"Priya: hi"), Some(Shape::Text));
     assert_eq!(sniff(b" \n\t"), None);
@@ -89,7 +91,13 @@ fn forced_formats_win_over_the_shape() {
 #[test]
 fn empty_inputs_are_errors() {
     for text in ["", "  \n\n\t "] {
-        for format in [Format::Auto, Format::Slack, Format::Discord, Format::Text] {
+        for format in [
+            Format::Auto,
+            Format::Slack,
+            Format::Discord,
+            Format::Teams,
+            Format::Text,
+        ] {
             let e = from_str(text, format).unwrap_err();
             assert_eq!(e.code(), ErrorCode::BadFile);
             assert!(e.to_string().contains("empty file"), "{e}");
@@ -190,4 +198,50 @@ fn hostile_bytes_never_panic() {
             let _ = read_from(Path::new("fuzz"), &input[..], format);
         }
     }
+}
+
+#[test]
+fn folders_are_recognised_by_what_they_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let teams = r#"{"value": [{"id": "1", "messageType": "message",
+        "createdDateTime": "2026-03-02T09:00:00Z", "from": {"user": {"displayName": "Ana"}},
+        "body": {"contentType": "html", "content": "<p>hi</p>"}}]}"#;
+    fs::write(dir.path().join("page.json"), teams).unwrap();
+    let threads = read_path(dir.path(), Format::Auto).unwrap();
+    assert_eq!(threads[0].messages[0].text, "hi");
+    assert_eq!(read_path(dir.path(), Format::Teams).unwrap(), threads);
+    fs::remove_file(dir.path().join("page.json")).unwrap();
+    fs::copy(
+        fixtures().join("discord-export.json"),
+        dir.path().join("ops.json"),
+    )
+    .unwrap();
+    assert_eq!(
+        read_path(dir.path(), Format::Auto).unwrap(),
+        read_path(&fixtures().join("discord-export.json"), Format::Auto).unwrap()
+    );
+    let slack_days = tempfile::tempdir().unwrap();
+    fs::create_dir(slack_days.path().join("general")).unwrap();
+    fs::write(
+        slack_days.path().join("general/2026-03-02.json"),
+        r#"[{"type": "message", "user": "U1", "ts": "1.0", "text": "hi"}]"#,
+    )
+    .unwrap();
+    let threads = read_path(slack_days.path(), Format::Auto).unwrap();
+    assert_eq!(threads[0].channel.as_deref(), Some("general"));
+}
+
+#[test]
+fn a_folder_of_nothing_known_says_what_it_found() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.json"), "[1, 2]").unwrap();
+    fs::write(dir.path().join("b.txt"), "hello").unwrap();
+    fs::create_dir(dir.path().join("pics")).unwrap();
+    let e = read_path(dir.path(), Format::Auto).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::BadFile);
+    let text = e.to_string();
+    assert!(
+        text.contains("no chat export found: 2 files and 1 folder, none a Slack, Discord or Teams export (looked for users.json"),
+        "{text}"
+    );
 }

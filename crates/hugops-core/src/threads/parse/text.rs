@@ -150,17 +150,21 @@ pub fn parse_lines(path: &Path, lines: impl Iterator<Item = Result<String>>) -> 
 fn split_time(line: &str) -> Option<(Option<NaiveTime>, &str)> {
     let rest = line.trim_start().strip_prefix('[')?;
     let (inside, after) = rest.split_once(']')?;
-    let fields: Vec<&str> = inside.split(':').collect();
+    let [hours, minutes, seconds] = clock_fields(inside)?;
+    let time = NaiveTime::from_hms_opt(hours, minutes, seconds);
+    Some((time, after.trim_start()))
+}
+
+/// The hours, minutes and seconds (0 when absent) of `H:MM` or `H:MM:SS`,
+/// each field one or two digits; not checked to be a possible time.
+pub(super) fn clock_fields(token: &str) -> Option<[u32; 3]> {
+    let fields: Vec<&str> = token.split(':').collect();
     let well_formed = (2..=3).contains(&fields.len())
         && fields
             .iter()
             .all(|f| (1..=2).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit()));
-    if !well_formed {
-        return None;
-    }
-    let number = |i: usize| fields.get(i).and_then(|f| f.parse::<u32>().ok());
-    let time = NaiveTime::from_hms_opt(number(0)?, number(1)?, number(2).unwrap_or(0));
-    Some((time, after.trim_start()))
+    let number = |i: usize| fields.get(i).map_or(Some(0), |f| f.parse::<u32>().ok());
+    well_formed.then_some([number(0)?, number(1)?, number(2)?])
 }
 
 /// Splits `Name: text` if the part before the first colon is a speaker name.

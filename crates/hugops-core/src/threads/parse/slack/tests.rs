@@ -1,9 +1,9 @@
 use std::fs;
+use std::path::PathBuf;
 
 use tempfile::TempDir;
 
 use super::*;
-use crate::ErrorCode;
 
 /// The sample export shipped with the CLI tests.
 fn sample() -> PathBuf {
@@ -188,12 +188,23 @@ fn events_bots_and_empty_messages_are_skipped() {
 }
 
 #[test]
-fn a_folder_without_users_json_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("channels.json"), "[]").unwrap();
-    let e = read_folder(dir.path()).unwrap_err();
-    assert_eq!(e.code(), ErrorCode::BadFile);
-    assert!(e.to_string().contains("users.json is missing"), "{e}");
+fn without_users_json_names_come_from_the_messages() {
+    let profile = r#", "user_profile": {"real_name": "Ana From Profile"}"#;
+    let dir = export(&[(
+        "2026-03-02",
+        vec![
+            msg("U1", "10.0", profile, "hi"),
+            msg("U2", "11.0", "", "yo"),
+        ],
+    )]);
+    fs::remove_file(dir.path().join("users.json")).unwrap();
+    let threads = read_folder(dir.path()).unwrap();
+    let authors: Vec<&str> = threads[0]
+        .messages
+        .iter()
+        .map(|m| m.author.as_str())
+        .collect();
+    assert_eq!(authors, ["Ana From Profile", "U2"]);
 }
 
 #[test]
@@ -281,4 +292,40 @@ fn timestamps_parse_exactly() {
     ] {
         assert!(SlackTs::parse(bad).is_none(), "{bad}");
     }
+}
+
+#[test]
+fn blank_text_reads_the_rich_text_blocks() {
+    let blocks = r#", "blocks": [{"type": "rich_text", "block_id": "x", "elements": [
+        {"type": "rich_text_section", "elements": [
+            {"type": "user", "user_id": "U2"}, {"type": "text", "text": " see "},
+            {"type": "channel", "channel_id": "C1"}, {"type": "text", "text": " & "},
+            {"type": "link", "url": "https://example.org", "text": "the doc"},
+            {"type": "emoji", "name": "thumbsup", "unicode": "1f44d", "skin_tone": 2}]},
+        {"type": "rich_text_list", "style": "bullet", "elements": [
+            {"type": "rich_text_section", "elements": [{"type": "text", "text": "one"}]},
+            {"type": "rich_text_section", "elements": [{"type": "broadcast", "range": "here"}]}]}]},
+        {"type": "divider"}]"#;
+    let edited = r#", "edited": {"user": "U1", "ts": "12.0"}"#;
+    let dir = export(&[(
+        "2026-03-02",
+        vec![
+            msg("U1", "10.0", blocks, ""),
+            msg("U1", "11.0", edited, "the current text"),
+            msg(
+                "U1",
+                "12.0",
+                r#", "files": [{"id": "F1", "name": "x.png"}]"#,
+                "",
+            ),
+        ],
+    )]);
+    let threads = read_folder(dir.path()).unwrap();
+    assert_eq!(
+        texts(&threads[0]),
+        [
+            "@bo see #general & the doc👍🏻\none\n@here",
+            "the current text"
+        ]
+    );
 }
