@@ -1,9 +1,10 @@
 //! The HugOps desktop shell: Tauri wiring over hugops-core.
 //!
 //! This file only assembles the pieces: plugins, commands, the window, the
-//! tray and the reminder task. Each lives in its own module; the domain logic
+//! tray, the reminder task and the daily snapshot. Each lives in its own module; the domain logic
 //! lives in hugops-core.
 
+mod backup_task;
 #[cfg(test)]
 mod bindings_tests;
 mod buddy_commands;
@@ -70,6 +71,7 @@ fn setup(app: &mut App) -> Result<(), Box<dyn std::error::Error>> {
         eprintln!("hugops: no tray icon: {e}");
     }
     reminder_task::spawn(app.handle().clone());
+    backup_task::spawn(app.handle().clone());
     thread_watch::start(app.handle());
     Ok(())
 }
