@@ -38,45 +38,12 @@ use serde::Serialize;
 
 use crate::clock::format_instant;
 use crate::error::{Error, Result};
+pub use crate::store::snapshot::Reason;
+use crate::store::snapshot::{self, check_integrity, corrupt};
 use crate::store::{self, Store};
 
 /// Pre-import snapshots kept by the retention rule.
 pub const PRE_IMPORT_KEPT: usize = 7;
-
-/// Why a snapshot was taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Reason {
-    Daily,
-    PreMigration,
-    PreImport,
-    Manual,
-    BeforeRestore,
-}
-
-impl Reason {
-    const ALL: [Reason; 5] = [
-        Reason::Daily,
-        Reason::PreMigration,
-        Reason::PreImport,
-        Reason::Manual,
-        Reason::BeforeRestore,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Reason::Daily => "daily",
-            Reason::PreMigration => "pre-migration",
-            Reason::PreImport => "pre-import",
-            Reason::Manual => "manual",
-            Reason::BeforeRestore => "before-restore",
-        }
-    }
-
-    fn parse(s: &str) -> Option<Reason> {
-        Reason::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-}
 
 /// A snapshot file known by its name alone (nothing opened).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,16 +121,7 @@ pub(crate) fn snapshot_conn(
     now: DateTime<Utc>,
 ) -> Result<Snapshot> {
     let dir = store::resolve_backup_dir(db);
-    store::create_private_dir(&dir)?;
-    let path = free_name(&dir, reason, now)?;
-    let written = conn
-        .execute("VACUUM INTO ?1", [path.to_string_lossy()])
-        .map_err(Error::from)
-        .and_then(|_| check_integrity(&path));
-    if let Err(e) = written {
-        let _ = fs::remove_file(&path);
-        return Err(e);
-    }
+    let path = snapshot::write(conn, &dir, reason, now)?;
     let snap = describe(Named {
         path,
         created_at: now,
@@ -171,28 +129,6 @@ pub(crate) fn snapshot_conn(
     })?;
     prune(&dir)?;
     Ok(snap)
-}
-
-/// Creates (mode 0600, empty) and returns the first free snapshot name.
-fn free_name(dir: &Path, reason: Reason, now: DateTime<Utc>) -> Result<PathBuf> {
-    let stem = format!(
-        "hugops-{}-{}",
-        now.format("%Y%m%dT%H%M%SZ"),
-        reason.as_str()
-    );
-    let mut n = 1;
-    loop {
-        let name = match n {
-            1 => format!("{stem}.db"),
-            n => format!("{stem}-{n}.db"),
-        };
-        let path = dir.join(name);
-        match store::create_private_new(&path) {
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
-            Err(e) => return Err(Error::io(&path, e)),
-            Ok(()) => return Ok(path),
-        }
-    }
 }
 
 /// The snapshots of the database at `db`, newest first.
@@ -270,25 +206,6 @@ fn prune(dir: &Path) -> Result<()> {
         fs::remove_file(&s.path).map_err(|e| Error::io(&s.path, e))?;
     }
     Ok(())
-}
-
-fn check_integrity(path: &Path) -> Result<()> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| corrupt(path, e.to_string()))?;
-    let result: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .map_err(|e| corrupt(path, e.to_string()))?;
-    if result != "ok" {
-        return Err(corrupt(path, result));
-    }
-    Ok(())
-}
-
-fn corrupt(path: &Path, why: String) -> Error {
-    Error::NotHugOpsDb {
-        path: path.into(),
-        reason: format!("the file is corrupt: {why}"),
-    }
 }
 
 /// Checks that `path` is an intact HugOps database with its tables, at a

@@ -55,6 +55,31 @@ pub fn write_atomically<T>(
     Ok(value)
 }
 
+/// Creates a new empty file readable by its owner only; fails with
+/// `AlreadyExists` when something is at `path`.
+pub(crate) fn create_private_new(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map(drop)
+}
+
+/// Creates a folder (and its parents) open to its owner only.
+pub(crate) fn create_private_dir(dir: &Path) -> crate::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(|e| crate::Error::io(dir, e))
+}
+
 #[cfg(test)]
 mod tests {
     use std::fs;

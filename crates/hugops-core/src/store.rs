@@ -7,6 +7,7 @@
 //! that cannot be written opens for reading only ([`Store::is_read_only`]).
 
 pub(crate) mod schema;
+pub(crate) mod snapshot;
 
 #[cfg(all(test, target_os = "linux"))]
 mod disk_tests;
@@ -18,8 +19,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 
-use crate::backup;
 use crate::error::{Error, Result};
+use crate::fs::{create_private_dir, create_private_new};
 
 /// `PRAGMA application_id` of every HugOps database ("HUGS" in ASCII).
 pub const APPLICATION_ID: i32 = 0x4855_4753;
@@ -81,7 +82,8 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         if existed && migration_pending(&conn)? {
-            backup::snapshot_conn(&conn, &path, backup::Reason::PreMigration, now).map_err(|e| {
+            let dir = resolve_backup_dir(&path);
+            snapshot::write(&conn, &dir, snapshot::Reason::PreMigration, now).map_err(|e| {
                 Error::invalid(
                     "backup",
                     format!("cannot take a snapshot before upgrading the database, so it was not upgraded: {e}"),
@@ -350,31 +352,6 @@ fn create_private_file(path: &Path) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(Error::io(path, e)),
     }
-}
-
-/// Creates a new empty file readable by its owner only; fails with
-/// `AlreadyExists` when something is at `path`.
-pub(crate) fn create_private_new(path: &Path) -> std::io::Result<()> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path).map(drop)
-}
-
-/// Creates a folder (and its parents) open to its owner only.
-pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir).map_err(|e| Error::io(dir, e))
 }
 
 /// The `-wal` and `-shm` files hold journal text too: keep them private.

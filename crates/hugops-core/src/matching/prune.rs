@@ -1,6 +1,7 @@
 //! Cutting each joiner's candidate list to the edges that can matter.
 
-use super::scan::NO_PAIR;
+/// A score row's mark for an infeasible pair.
+pub(super) const NO_PAIR: u16 = u16::MAX;
 
 /// The `n` best feasible pairs of a row of [`Scratch::scores`], best first
 /// (ties by buddy order).

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::explain::UnmatchedReason;
 use super::problem::{BuddyKey, Mark, Prep, Problem};
-use super::prune::{best_edges, best_first, feasible};
+use super::prune::{best_edges, best_first, feasible, NO_PAIR};
 use super::score::{jaccard_ids, overlap_hours, round_units, units_to_score, SCORE_UNITS};
 use super::{Candidate, MatchOptions};
 use crate::roster::Person;
@@ -22,9 +22,6 @@ pub(super) struct Scratch {
     /// For [`best_edges`].
     room: Vec<usize>,
 }
-
-/// In [`Scratch::scores`]: an infeasible pair.
-pub(super) const NO_PAIR: u16 = u16::MAX;
 
 impl Problem {
     pub(super) fn scratch(&self) -> Scratch {

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc, Weekday};
 use serde::Serialize;
 
-use super::ledger::Profile;
+use super::profile::Profile;
 
 /// Where in a person's day an interruption fell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -13,14 +13,14 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, NaiveTime, Utc};
-use chrono_tz::Tz;
+use chrono::{DateTime, Duration, Utc};
 use rayon::prelude::*;
 
 use super::bands::{place, Band, Placement};
 use super::incidents::{Incident, Urgency};
 use super::merge::merge;
 use super::on_call::OnCallIndex;
+pub use super::profile::Profile;
 use super::roster::Member;
 use super::shifts::Shift;
 use super::Period;
@@ -28,46 +28,6 @@ use crate::clock::Interval;
 
 /// Pages closer than this to a person's previous interruption merge into it.
 pub const MERGE_WINDOW: Duration = Duration::minutes(5);
-
-/// What the rules need to know about a person.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Profile {
-    pub email: String,
-    pub name: String,
-    pub timezone: Tz,
-    pub working_hours: (NaiveTime, NaiveTime),
-    pub sleep: (NaiveTime, NaiveTime),
-    /// `false`: not in the rotation, read with the defaults.
-    pub in_rotation: bool,
-}
-
-impl Profile {
-    /// The profile of a rotation member.
-    pub fn of(m: &Member) -> Self {
-        Profile {
-            email: m.person.email.clone(),
-            name: m.person.name.clone(),
-            timezone: m.person.timezone,
-            working_hours: m.person.working_hours,
-            sleep: m.sleep,
-            in_rotation: true,
-        }
-    }
-
-    /// Someone known only by an email (or a name): UTC, 09:00-17:00 work,
-    /// 22:00-08:00 sleep.
-    fn unknown(key: &str) -> Self {
-        let hm = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap_or_default();
-        Profile {
-            email: key.to_owned(),
-            name: key.to_owned(),
-            timezone: Tz::UTC,
-            working_hours: (hm(9), hm(17)),
-            sleep: (hm(22), hm(8)),
-            in_rotation: false,
-        }
-    }
-}
 
 /// One counted interruption.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

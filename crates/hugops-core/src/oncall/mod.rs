@@ -15,6 +15,7 @@ pub mod merge;
 pub mod metrics;
 pub mod next_shift;
 mod on_call;
+pub mod profile;
 pub mod report;
 pub mod request;
 pub mod roster;

@@ -54,7 +54,7 @@ fn pages_go_to_the_assignee_else_everyone_on_call() {
     assert_eq!(l.unattributed, [4]);
     let zoe = &l.people[2];
     assert!(!zoe.profile.in_rotation);
-    assert_eq!(zoe.profile.timezone, Tz::UTC);
+    assert_eq!(zoe.profile.timezone, chrono_tz::Tz::UTC);
 }
 
 #[test]
