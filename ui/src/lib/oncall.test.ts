@@ -45,11 +45,13 @@ describe('localToUtc', () => {
   it('reads a local time in this computer’s zone', () => {
     const expected = new Date(2026, 2, 3, 2, 30).toISOString().replace('.000Z', 'Z');
     expect(localToUtc('2026-03-03T02:30')).toBe(expected);
+    expect(localToUtc(' 2026-03-03 2:30 ')).toBe(expected);
   });
   it('refuses empty and impossible times', () => {
     expect(localToUtc('')).toBeNull();
     expect(localToUtc('2026-02-30T10:00')).toBeNull();
     expect(localToUtc('yesterday')).toBeNull();
+    expect(localToUtc('2026-03-03 24:00')).toBeNull();
   });
 });
 

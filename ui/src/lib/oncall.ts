@@ -36,6 +36,9 @@ export function bandWidths(counts: BandCounts, scale: number): Record<Band, numb
 
 export const bandTotal = (c: BandCounts) => c.sleep + c.off_hours + c.business;
 
+/** Shading from which a cell's number is written in light text. */
+export const STRONG_SHADE = 0.6;
+
 /** Shading of a heat cell, 0 (none) to 1 (the busiest cell). */
 export function heatShade(count: number, max: number): number {
   if (count <= 0 || max <= 0) return 0;
@@ -50,15 +53,15 @@ export function heatLabel(day: number, hour: number, count: number): string {
 }
 
 /**
- * A `datetime-local` value (`YYYY-MM-DDTHH:MM`, the computer's own zone) as
- * a UTC instant `YYYY-MM-DDTHH:MM:SSZ`; null when empty or not a time.
+ * A local time `YYYY-MM-DD HH:MM` (or with a `T`, in the computer's own zone)
+ * as a UTC instant `YYYY-MM-DDTHH:MM:SSZ`; null when empty or not a time.
  */
 export function localToUtc(local: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})$/.exec(local.trim());
   if (!m) return null;
   const [y, mo, d, h, mi] = m.slice(1).map(Number);
   const date = new Date(y, mo - 1, d, h, mi);
-  if (Number.isNaN(date.getTime()) || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
+  if (Number.isNaN(date.getTime()) || date.getMonth() !== mo - 1 || date.getDate() !== d || h > 23 || mi > 59) return null;
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
