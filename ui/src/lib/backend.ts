@@ -21,6 +21,7 @@ import type {
   ExportFormat,
   Filter,
   NewEntry,
+  OncallQuery,
   Settings,
 } from './types';
 import { commands } from './bindings';
@@ -257,6 +258,25 @@ export async function pickThreadFolder(): Promise<string | null> {
     throw toApiError(err);
   }
 }
+
+// ---- on-call -------------------------------------------------------------------
+
+/** The on-call report for a period; a shifts or incidents file left out is read from the ledger. */
+export const oncallReport = (query: OncallQuery) => call('oncallReport', query);
+
+/** Stores shifts and incidents in the ledger (the roster tells each person's zone). */
+export const oncallImport = (shifts: string | null, incidents: string | null, roster: string | null) =>
+  call('oncallImport', shifts, incidents, roster);
+
+/** Native "Open" dialog for the rotation (roster CSV with sleep hours). */
+export const pickOncallRosterPath = () => pickOpenPath([{ name: 'Rotation (CSV)', extensions: ['csv'] }]);
+
+/** Native "Open" dialog for a shifts CSV. */
+export const pickShiftsPath = () => pickOpenPath([{ name: 'Shifts (CSV)', extensions: ['csv'] }]);
+
+/** Native "Open" dialog for incidents: CSV, or JSON from PagerDuty or Opsgenie. */
+export const pickIncidentsPath = () =>
+  pickOpenPath([{ name: 'Incidents (CSV, JSON)', extensions: ['csv', 'json'] }]);
 
 // ---- events ---------------------------------------------------------------
 

@@ -22,6 +22,7 @@ import type {
 } from './types';
 import { addMonths, isoDay, isoMonth, parseDay } from './dates';
 import { screenHandlers } from './mock-screens';
+import { oncallHandlers } from './mock-oncall';
 
 const params = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
 
@@ -298,7 +299,7 @@ export function mockTransport(): Transport {
   return {
     async call(cmd, ...args) {
       await wait();
-      const h = (handlers[cmd] ?? screenHandlers[cmd]) as ((...a: typeof args) => unknown) | undefined;
+      const h = (handlers[cmd] ?? screenHandlers[cmd] ?? oncallHandlers[cmd]) as ((...a: typeof args) => unknown) | undefined;
       if (!h) fail('internal', `command ${cmd} not found`);
       // Copy in and out, as crossing the IPC boundary would.
       return structuredClone(h(...structuredClone(args))) as never;
@@ -313,9 +314,11 @@ export function mockTransport(): Transport {
       await wait();
       return `/home/you/Documents/${defaultName}`;
     },
-    async openDialog() {
+    async openDialog(filters) {
       await wait();
-      return '/home/you/Downloads/kudos-export.json';
+      const name = filters[0]?.name ?? '';
+      const oncall = ['Rotation', 'Shifts', 'Incidents'].find((n) => name.startsWith(n));
+      return oncall ? `/home/you/Downloads/${oncall.toLowerCase()}.csv` : '/home/you/Downloads/kudos-export.json';
     },
     async openFolderDialog() {
       await wait();
