@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The scipy side of the buddy-matching benchmark (issue 5, bench/match).
+"""The scipy side of the buddy-matching benchmark (bench/match).
 
 Usage: bench/match_scipy.py SCORES.f64 SCORES.json [RUNS]
 

@@ -26,8 +26,6 @@ pub mod thanks;
 pub mod warnings;
 
 #[cfg(test)]
-mod scale_tests;
-#[cfg(test)]
 mod testing;
 
 use chrono::{DateTime, NaiveDate, Utc};
