@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use hugops_core::calendar::Skipped;
 use hugops_core::clock::format_instant;
 use hugops_core::oncall::incidents::Incident;
 use hugops_core::oncall::report::PersonReport;
@@ -85,12 +86,7 @@ pub fn report(out: &mut Stdout, full: &FullReport, as_json: bool) -> CmdResult {
         }
     }
     for s in &full.skipped {
-        writeln!(
-            out,
-            "skipped calendar event: {} ({:?})",
-            render::clean(&s.summary),
-            s.reason
-        )?;
+        writeln!(out, "skipped calendar event: {}", skipped(s))?;
     }
     if let Some(next) = &full.next_shift {
         writeln!(
@@ -120,6 +116,11 @@ fn stacked_bar(p: &PersonReport, most: u32) -> String {
         "▓".repeat(width(i.off_hours)),
         "░".repeat(width(i.business))
     )
+}
+
+/// A calendar event left out: its summary and why.
+fn skipped(s: &Skipped) -> String {
+    format!("{} ({:?})", render::clean(&s.summary), s.reason)
 }
 
 fn incident_line(i: &Incident) -> String {
@@ -153,12 +154,7 @@ pub fn shifts(out: &mut Stdout, file: &ShiftFile, as_json: bool) -> CmdResult {
         )?;
     }
     for s in &file.skipped {
-        writeln!(
-            out,
-            "skipped: {} ({:?})",
-            render::clean(&s.summary),
-            s.reason
-        )?;
+        writeln!(out, "skipped: {}", skipped(s))?;
     }
     Ok(())
 }

@@ -1,25 +1,14 @@
 //! Builders shared by the on-call tests.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-
 use super::incidents::Incident;
 use super::ledger::{Interruption, PersonLedger, Profile};
 use super::report::{report, Report};
 use super::roster::Member;
 use super::shifts::Shift;
 use super::Period;
-use crate::clock::{parse_instant, Interval};
-use crate::roster::Person;
-
-/// An RFC 3339 instant; panics on a malformed one.
-pub fn at(s: &str) -> DateTime<Utc> {
-    parse_instant(s).expect("valid instant")
-}
-
-/// `HH:MM` as a time; panics on a malformed one.
-pub fn hm(s: &str) -> NaiveTime {
-    NaiveTime::parse_from_str(s, "%H:%M").expect("valid time")
-}
+use crate::clock::Interval;
+pub use crate::testing::{at, hm};
+use crate::testing::{date, PersonBuilder};
 
 /// A member working 09:00-17:00 and sleeping 22:00-08:00 in zone `tz`.
 pub fn member(name: &str, email: &str, tz: &str) -> Member {
@@ -32,18 +21,15 @@ pub fn member_with(name: &str, email: &str, tz: &str, work: &str, sleep: &str) -
         let (a, b) = s.split_once('-').expect("HH:MM-HH:MM");
         (hm(a), hm(b))
     };
+    let mut person = PersonBuilder::new(email)
+        .team("SRE")
+        .zone(tz.parse().expect("known zone"))
+        .hours(work)
+        .started("2020-01-01")
+        .build();
+    person.name = name.into();
     Member {
-        person: Person {
-            name: name.into(),
-            email: email.into(),
-            team: "SRE".into(),
-            timezone: tz.parse().expect("known zone"),
-            start_date: NaiveDate::from_ymd_opt(2020, 1, 1).expect("valid date"),
-            interests: Vec::new(),
-            buddy_capacity: 1,
-            working_hours: span(work),
-            opt_out: false,
-        },
+        person,
         sleep: span(sleep),
     }
 }
@@ -75,8 +61,8 @@ pub fn shift(email: &str, start: &str, end: &str) -> Shift {
 /// The period `[from, to)` from `YYYY-MM-DD` dates.
 pub fn period(from: &str, to: &str) -> Period {
     Period {
-        from: from.parse().expect("valid date"),
-        to: to.parse().expect("valid date"),
+        from: date(from),
+        to: date(to),
     }
 }
 
