@@ -59,11 +59,22 @@ pub struct ScreenReport {
 /// Reads what `req` names and reports; `store` is the database, if there
 /// is one, for the inputs not given as files (none: nothing stored).
 pub fn run(store: Option<&Store>, req: &ReportRequest) -> Result<FullReport> {
-    Ok(run_for_screen(store, req)?.full)
+    Ok(with_ledger(store, req, |_| ())?.0)
 }
 
 /// [`run`], with the heat and the thanks.
 pub fn run_for_screen(store: Option<&Store>, req: &ReportRequest) -> Result<ScreenReport> {
+    let (full, (heat, thanks)) = with_ledger(store, req, |l| (heat(l), thanks(l)))?;
+    Ok(ScreenReport { full, heat, thanks })
+}
+
+/// Reads the inputs, builds the ledger once, and returns the report with
+/// whatever else `more` derives from the ledger.
+fn with_ledger<T>(
+    store: Option<&Store>,
+    req: &ReportRequest,
+    more: impl FnOnce(&Ledger<'_>) -> T,
+) -> Result<(FullReport, T)> {
     let rotation = roster::read(&req.roster)?;
     let (stored_shifts, stored_incidents) = match store {
         Some(store) if req.shifts.is_none() || req.incidents.is_none() => {
@@ -87,15 +98,15 @@ pub fn run_for_screen(store: Option<&Store>, req: &ReportRequest) -> Result<Scre
     let next_shift = req
         .next
         .and_then(|shift| suggest_next(&rotation, &report, shift.start, shift.end));
-    Ok(ScreenReport {
-        heat: heat(&ledger),
-        thanks: thanks(&ledger),
-        full: FullReport {
+    let extra = more(&ledger);
+    Ok((
+        FullReport {
             report,
             next_shift,
             skipped,
         },
-    })
+        extra,
+    ))
 }
 
 /// Files to store in the ledger.
