@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "reminders_resume",
     "app_info",
     "app_ready",
+    "window_keep_alive",
     "buddies_import_roster",
     "buddies_import_roster_text",
     "buddies_propose",

@@ -12,7 +12,9 @@
 use tauri::Runtime;
 use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
-use crate::{buddy_commands, commands, oncall_commands, schedule_commands, thread_commands};
+use crate::{
+    buddy_commands, commands, oncall_commands, schedule_commands, thread_commands, window_commands,
+};
 
 /// Every command, ready to register (`invoke_handler`) or to export.
 pub fn commands<R: Runtime>() -> Builder<R> {
@@ -38,7 +40,8 @@ pub fn commands<R: Runtime>() -> Builder<R> {
             commands::reminders_pause,
             commands::reminders_resume,
             commands::app_info,
-            commands::app_ready,
+            commands::app_ready::<tauri::Wry>,
+            window_commands::window_keep_alive,
             buddy_commands::buddies_import_roster,
             buddy_commands::buddies_import_roster_text,
             buddy_commands::buddies_propose,
@@ -66,7 +69,7 @@ pub fn commands<R: Runtime>() -> Builder<R> {
             thread_commands::threads_watch_get,
             // The runtime here only names the types; Tauri's handler is built
             // for `R` whatever is written (tauri-specta drops the generics).
-            thread_commands::threads_watch_set::<tauri::Wry>,
+            thread_commands::threads_watch_set,
             oncall_commands::oncall_report,
             oncall_commands::oncall_import,
         ])

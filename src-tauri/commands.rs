@@ -14,7 +14,7 @@ use hugops_core::journal::{
 use hugops_core::settings::{self, Settings};
 use hugops_core::{reminders, Store};
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -139,13 +139,15 @@ fn save_settings(store: &mut Store, settings: &Settings) -> hugops_core::Result<
     settings::load(store)
 }
 
-/// Called by the window once the journal screen has loaded its first page.
-/// With `HUGOPS_STARTUP_TRACE` set it prints `hugops: interactive` on stderr,
-/// which is how `bench/desktop` times launch to an interactive journal.
+/// Called by the window once the journal screen has loaded its first page;
+/// opens quick add when the launch asked for it. With `HUGOPS_STARTUP_TRACE`
+/// set it prints `hugops: interactive` on stderr, which is how
+/// `bench/desktop` times launch to an interactive journal.
 #[tauri::command]
 #[specta::specta]
-pub async fn app_ready() {
+pub async fn app_ready<R: Runtime>(app: AppHandle<R>) {
     if std::env::var_os("HUGOPS_STARTUP_TRACE").is_some() {
         eprintln!("hugops: interactive");
     }
+    crate::launch::ready(&app);
 }

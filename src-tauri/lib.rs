@@ -1,10 +1,11 @@
 //! The HugOps desktop shell: Tauri wiring over hugops-core.
 //!
-//! This file only assembles the pieces: plugins, commands, the window, the
-//! tray, the reminder task and the daily snapshot. Each lives in its own module; the domain logic
-//! lives in hugops-core.
+//! This is the window process: plugins, commands and the window. The tray
+//! item, reminders, notifications, the daily snapshot and the watched folder
+//! live in the tray process (crates/hugops-tray), which starts this one on
+//! demand; tray_link.rs connects the two. The domain logic lives in
+//! hugops-core.
 
-mod backup_task;
 #[cfg(test)]
 mod bindings_tests;
 mod buddy_commands;
@@ -14,15 +15,14 @@ mod error;
 mod ids;
 #[cfg(test)]
 mod ipc_tests;
-mod notifier;
+mod launch;
 mod oncall_commands;
-mod reminder_task;
 mod schedule_commands;
 mod state;
 mod thread_commands;
-mod thread_watch;
-mod tray;
+mod tray_link;
 mod window;
+mod window_commands;
 
 pub use error::ApiError;
 pub use state::AppState;
@@ -36,17 +36,25 @@ pub const EXIT_STARTUP_FAILED: i32 = 2;
 
 /// Runs the desktop app; returns only through process exit.
 pub fn run() {
+    let quick_add = match launch::decide(std::env::args().skip(1)) {
+        launch::Launch::Window { quick_add } => quick_add,
+        launch::Launch::Exit(code) => std::process::exit(code),
+    };
     window::prefer_light_rendering();
     let builder = tauri::Builder::default()
         // First, so a second launch hands over before anything else starts.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            window::show_and_focus(app);
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+            if args.iter().any(|a| a == "--quick-add") {
+                window::quick_add(app);
+            } else {
+                window::show_and_focus(app);
+            }
         }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init());
     with_commands(builder)
         .on_window_event(window::on_window_event)
-        .setup(setup)
+        .setup(move |app| setup(app, quick_add))
         .run(tauri::generate_context!())
         .expect("HugOps could not start its window system");
 }
@@ -56,7 +64,7 @@ fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder.invoke_handler(command_list::commands::<R>().invoke_handler())
 }
 
-fn setup(app: &mut App) -> Result<(), Box<dyn std::error::Error>> {
+fn setup(app: &mut App, quick_add: bool) -> Result<(), Box<dyn std::error::Error>> {
     let state = match AppState::from_env() {
         Ok(state) => state,
         Err(err) => {
@@ -64,20 +72,16 @@ fn setup(app: &mut App) -> Result<(), Box<dyn std::error::Error>> {
             return Ok(());
         }
     };
+    let db = state.db_path();
     app.manage(state);
+    app.manage(launch::PendingQuickAdd::new(quick_add));
     window::create_main(app.handle())?;
-    if let Err(e) = tray::build(app.handle()) {
-        // Without a tray, closing the window quits instead of hiding it.
-        eprintln!("hugops: no tray icon: {e}");
-    }
-    reminder_task::spawn(app.handle().clone());
-    backup_task::spawn(app.handle().clone());
-    thread_watch::start(app.handle());
+    tray_link::start(app.handle(), &db);
     Ok(())
 }
 
-/// Says plainly why HugOps cannot start, then exits with status 2. No window,
-/// tray or reminder is created, and the database file is left as it was.
+/// Says plainly why HugOps cannot start, then exits with status 2. No window
+/// is created and no tray started, and the database file is left as it was.
 fn refuse_to_start(app: &AppHandle, err: &hugops_core::Error) {
     eprintln!("hugops: {err}");
     let handle = app.clone();

@@ -1,5 +1,5 @@
-//! What every command shares: the open database, the clock, and a way to wake
-//! the reminder task when settings change.
+//! What every command shares: the open database, the clock, and the link to
+//! the tray process, which is told when settings change.
 //!
 //! The database path comes from `HUGOPS_DB` or the OS data folder (see
 //! [`hugops_core::store::resolve_path`]). `HUGOPS_NOW` (an RFC 3339 instant)
@@ -9,15 +9,17 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use hugops_control::Request;
 use hugops_core::clock::{self, Clock};
 use hugops_core::{store, Result, Store};
-use tokio::sync::Notify;
+
+use crate::tray_link::TrayLink;
 
 /// The state managed by Tauri and handed to every command.
 pub struct AppState {
     store: Mutex<Store>,
     clock: Arc<dyn Clock>,
-    settings_changed: Notify,
+    tray: TrayLink,
 }
 
 impl AppState {
@@ -26,7 +28,7 @@ impl AppState {
         AppState {
             store: Mutex::new(store),
             clock,
-            settings_changed: Notify::new(),
+            tray: TrayLink::default(),
         }
     }
 
@@ -57,15 +59,15 @@ impl AppState {
         self.store().path().to_path_buf()
     }
 
-    /// Tells the reminder task to look again now (settings or pause changed,
-    /// or a reminder was queued).
+    /// Tells the tray's reminder task to look again now (settings or pause
+    /// changed, or a reminder was queued), and the tray to re-read its menu
+    /// and watched folder.
     pub fn settings_changed(&self) {
-        // notify_one stores a permit when the task is busy, so no change is missed.
-        self.settings_changed.notify_one();
+        self.tray.send(Request::Changed);
     }
 
-    /// Resolves the next time [`AppState::settings_changed`] is called.
-    pub async fn wait_for_settings_change(&self) {
-        self.settings_changed.notified().await;
+    /// The link to the tray process.
+    pub fn tray(&self) -> &TrayLink {
+        &self.tray
     }
 }

@@ -6,11 +6,10 @@ use std::path::PathBuf;
 use hugops_core::threads::analysis::DEFAULT_THRESHOLD;
 use hugops_core::threads::review::{self, Review};
 use hugops_core::threads::watch::{self, WatchSettings};
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::{thread_watch, tray};
 
 type Result<T> = std::result::Result<T, ApiError>;
 
@@ -40,16 +39,15 @@ pub async fn threads_watch_get(state: State<'_, AppState>) -> Result<WatchSettin
     Ok(watch::watch_settings(&state.store())?)
 }
 
-/// Stores the opt-ins, then (re)starts the folder watcher and updates the tray.
+/// Stores the opt-ins and tells the tray process, which watches the folder
+/// and offers "Check copied thread".
 #[tauri::command]
 #[specta::specta]
-pub async fn threads_watch_set<R: Runtime>(
-    app: AppHandle<R>,
+pub async fn threads_watch_set(
     state: State<'_, AppState>,
     settings: WatchSettings,
 ) -> Result<WatchSettings> {
     let saved = watch::set_watch_settings(&mut state.store(), settings)?;
-    thread_watch::restart(&app);
-    tray::refresh(&app);
+    state.settings_changed();
     Ok(saved)
 }

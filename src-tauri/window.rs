@@ -1,15 +1,31 @@
-//! The main window: created at startup, hidden (not closed) when the user
-//! closes it, so HugOps keeps living in the tray and reminders keep coming.
+//! The main window and its process's life.
+//!
+//! Closing the window hides it; when it has stayed hidden for the grace
+//! period the whole window process exits, so no WebKit process stays in
+//! memory while only the tray runs. Showing it again within the grace period
+//! is instant; after it, the tray starts a new window process. Two things
+//! keep the process: a tray process being absent (then closing quits, as
+//! nothing could bring the window back) and pasted thread text on screen,
+//! which is never written anywhere and would be lost.
 
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Duration;
+
+use hugops_control::Request;
 use tauri::{
-    AppHandle, Manager, Runtime, WebviewWindow, WebviewWindowBuilder, Window, WindowEvent,
+    AppHandle, Emitter, Manager, Runtime, WebviewWindow, WebviewWindowBuilder, Window, WindowEvent,
 };
 
-use crate::ids::{MAIN_WINDOW, TRAY};
+use crate::ids::MAIN_WINDOW;
+use crate::state::AppState;
+
+/// Event telling the window to open the quick-add form.
+pub const QUICK_ADD_EVENT: &str = "hugops://quick-add";
 
 /// Creates the main window from its entry in tauri.conf.json (which has
 /// `"create": false` so that nothing opens when the database cannot be).
 pub fn create_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<R>> {
+    app.manage(WindowLife::default());
     let config = app
         .config()
         .app
@@ -21,11 +37,50 @@ pub fn create_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindo
     WebviewWindowBuilder::from_config(app, &config)?.build()
 }
 
+/// Whether the window is hidden (and since which hide), and whether
+/// something on screen must not be lost by ending the process.
+#[derive(Default)]
+pub struct WindowLife {
+    /// Counts hides and shows, so a timer started by an old hide does nothing.
+    generation: AtomicU64,
+    hidden: AtomicBool,
+    keep_alive: AtomicBool,
+}
+
+impl WindowLife {
+    /// Marks the window hidden; returns the generation a timer must match.
+    fn hidden(&self) -> u64 {
+        self.hidden.store(true, Ordering::SeqCst);
+        self.generation.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    fn shown(&self) {
+        self.hidden.store(false, Ordering::SeqCst);
+        self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// True if and only if the window has stayed hidden since hide
+    /// `generation` and nothing on screen asks to keep the process.
+    fn may_exit(&self, generation: u64) -> bool {
+        self.hidden.load(Ordering::SeqCst)
+            && self.generation.load(Ordering::SeqCst) == generation
+            && !self.keep_alive.load(Ordering::SeqCst)
+    }
+
+    /// Keeps the process while `on` (pasted thread text on screen).
+    pub fn keep_alive(&self, on: bool) {
+        self.keep_alive.store(on, Ordering::SeqCst);
+    }
+}
+
 /// Shows the main window, restores it if minimised, and gives it focus.
 pub fn show_and_focus<R: Runtime>(app: &AppHandle<R>) {
     let Some(window) = app.get_webview_window(MAIN_WINDOW) else {
         return;
     };
+    if let Some(life) = app.try_state::<WindowLife>() {
+        life.shown();
+    }
     // Each step is best effort: a window manager may refuse focus, which is
     // no reason to stop showing the window.
     let _ = window.show();
@@ -33,16 +88,51 @@ pub fn show_and_focus<R: Runtime>(app: &AppHandle<R>) {
     let _ = window.set_focus();
 }
 
-/// Window event hook: closing the main window hides it to the tray instead
-/// (when there is a tray to bring it back from).
-pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
-    if let WindowEvent::CloseRequested { api, .. } = event {
-        if window.label() == MAIN_WINDOW && window.app_handle().tray_by_id(TRAY).is_some() {
-            api.prevent_close();
-            let _ = window.hide();
-        }
+/// Shows the main window and asks it to open the quick-add form.
+pub fn quick_add<R: Runtime>(app: &AppHandle<R>) {
+    show_and_focus(app);
+    if let Err(e) = app.emit_to(MAIN_WINDOW, QUICK_ADD_EVENT, ()) {
+        eprintln!("hugops: could not open quick add: {e}");
     }
 }
+
+/// Window event hook: closing the main window hides it and, after the grace
+/// period, ends the process; without a tray process it closes (and quits).
+pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
+    let WindowEvent::CloseRequested { api, .. } = event else {
+        return;
+    };
+    let app = window.app_handle();
+    let linked = app
+        .try_state::<AppState>()
+        .is_some_and(|s| s.tray().connected());
+    if window.label() != MAIN_WINDOW || !linked {
+        return;
+    }
+    api.prevent_close();
+    let _ = window.hide();
+    app.state::<AppState>().tray().send(Request::Closed);
+    let generation = app.state::<WindowLife>().hidden();
+    let grace = grace_period(app);
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(grace).await;
+        if app.state::<WindowLife>().may_exit(generation) {
+            app.exit(0);
+        }
+    });
+}
+
+/// How long a closed window's process stays, from the settings.
+fn grace_period<R: Runtime>(app: &AppHandle<R>) -> Duration {
+    let seconds = app
+        .try_state::<AppState>()
+        .and_then(|s| hugops_core::settings::load(&s.store()).ok())
+        .map_or(DEFAULT_GRACE_SECONDS, |_settings| DEFAULT_GRACE_SECONDS);
+    Duration::from_secs(seconds)
+}
+
+const DEFAULT_GRACE_SECONDS: u64 = 30;
 
 /// WebKit settings, as environment variables the web process inherits, that
 /// keep a window of forms and lists small in memory. Each costs nothing this
@@ -67,5 +157,26 @@ pub fn prefer_light_rendering() {
         if std::env::var_os(name).is_none() {
             std::env::set_var(name, value);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_process_may_end_only_after_the_latest_hide_with_nothing_to_keep() {
+        let life = WindowLife::default();
+        let first = life.hidden();
+        assert!(life.may_exit(first));
+        life.shown();
+        assert!(!life.may_exit(first), "shown again after the hide");
+        let second = life.hidden();
+        assert!(!life.may_exit(first), "an older hide's timer");
+        assert!(life.may_exit(second));
+        life.keep_alive(true);
+        assert!(!life.may_exit(second), "pasted thread on screen");
+        life.keep_alive(false);
+        assert!(life.may_exit(second));
     }
 }

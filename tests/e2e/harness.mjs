@@ -3,7 +3,7 @@
 // stops everything it started, by its own pid.
 
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
@@ -13,6 +13,8 @@ const root = resolve(import.meta.dirname, '../..');
 export const APP = process.env.HUGOPS_APP || join(root, 'target/debug/hugops-desktop');
 /** The command line, to prepare a database before the app starts. */
 export const HUGOPS = join(root, 'target/debug/hugops');
+/** The tray process, which the app starts beside itself. */
+export const TRAY = join(root, 'target/debug/hugops-tray');
 // Each scenario gets its own pair of ports (tauri-driver, WebKitWebDriver):
 // a driver still shutting down from the previous scenario cannot answer for
 // the next one.
@@ -27,8 +29,31 @@ function driverPath() {
   return existsSync(local) ? local : 'tauri-driver';
 }
 
-/** Runs `body(session)` against a fresh app process with `env` added. */
+/**
+ * The environment of a scenario: `env` plus a runtime folder of its own, so
+ * its tray process (and control socket) is not another scenario's.
+ */
+export function scenarioEnv(env) {
+  if (env.HUGOPS_RUNTIME_DIR) return env;
+  return { ...env, HUGOPS_RUNTIME_DIR: mkdtempSync(join(tmpdir(), 'hugops-run-')) };
+}
+
+/**
+ * Runs `body(session)` against a fresh app process with `env` added, then
+ * ends it and the tray process it started. `session.env` is the scenario's
+ * environment.
+ */
 export async function withApp(env, body) {
+  env = scenarioEnv(env);
+  try {
+    return await withWindow(env, body);
+  } finally {
+    await quitTrays(env.HUGOPS_RUNTIME_DIR);
+  }
+}
+
+/** Like {@link withApp}, but leaves the tray process running. */
+export async function withWindow(env, body) {
   const port = nextPort;
   nextPort += 2;
   const args = ['--port', String(port), '--native-port', String(port + 1)];
@@ -48,6 +73,7 @@ export async function withApp(env, body) {
       20000,
       'a WebDriver session',
     );
+    session.env = env;
     try {
       await session.waitFor('[data-testid="journal"][data-ready="true"]', 30000);
       return await body(session);
@@ -123,4 +149,75 @@ export function dropFile(session, selector, name, text) {
        .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));`,
     [selector, name, text],
   );
+}
+
+/** Sends one control request (`open`, `quit`, `status`…) to the tray
+ * listening in `runtimeDir`; resolves to its answer line ('' if none). */
+export function trayRequest(runtimeDir, request) {
+  const sockets = readdirSync(runtimeDir).filter((f) => /^tray-.*\.sock$/.test(f));
+  if (!sockets.length) return Promise.reject(new Error(`no tray in ${runtimeDir}`));
+  return new Promise((done, fail) => {
+    const socket = net.connect(join(runtimeDir, sockets[0]));
+    let answer = '';
+    socket.on('connect', () => {
+      socket.write(`${request}\n`);
+      if (request !== 'status') socket.end();
+    });
+    socket.on('data', (d) => {
+      answer += d;
+      if (answer.includes('\n')) socket.end();
+    });
+    socket.on('close', () => done(answer.trim()));
+    socket.on('error', fail);
+  });
+}
+
+/** The tray's status in `runtimeDir`: {tray, window} pids (window null), or null. */
+export async function trayStatus(runtimeDir) {
+  try {
+    const m = /^tray (\d+) window (\d+|-)$/.exec(await trayRequest(runtimeDir, 'status'));
+    return m && { tray: Number(m[1]), window: m[2] === '-' ? null : Number(m[2]) };
+  } catch {
+    return null;
+  }
+}
+
+/** Quits every tray in `runtimeDir` (and so its window) and waits until it is gone. */
+export async function quitTrays(runtimeDir) {
+  const status = await trayStatus(runtimeDir);
+  if (!status) return;
+  await trayRequest(runtimeDir, 'quit').catch(() => {});
+  const gone = (pid) => !existsSync(`/proc/${pid}`) || /\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  for (let waited = 0; waited < 5000; waited += 100) {
+    if (gone(status.tray)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  try {
+    process.kill(status.tray, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+}
+
+/**
+ * The pids of live processes whose environment has `HUGOPS_DB=db` and whose
+ * command is one of HugOps' or WebKit's (the web and network processes
+ * inherit the app's environment).
+ */
+export function processesOf(db) {
+  const found = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (/\) Z /.test(stat)) continue;
+      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+      if (!environ.includes(`HUGOPS_DB=${db}`)) continue;
+      const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      found.push({ pid: Number(entry), comm });
+    } catch {
+      /* gone meanwhile, or not ours to read */
+    }
+  }
+  return found;
 }

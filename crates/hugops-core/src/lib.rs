@@ -12,6 +12,7 @@ pub mod error;
 mod fs;
 pub mod journal;
 pub mod matching;
+pub mod notices;
 pub mod oncall;
 pub mod reminders;
 pub mod reviews;

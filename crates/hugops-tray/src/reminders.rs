@@ -1,94 +1,100 @@
-//! The one background task that delivers reminders.
+//! The one task that delivers reminders, whether or not a window exists.
 //!
 //! It asks hugops-core what is due, shows it, records it as shown, and sleeps
 //! until the next check. The sleep is capped at [`MAX_SLEEP`] because Tokio's
 //! timer runs on the monotonic clock, which stands still while the machine is
 //! suspended: after a resume the wall clock has jumped, and the cap makes the
-//! task notice within a minute. A settings change wakes it at once.
+//! task notice within a minute. A change (from the window, the CLI through
+//! the window, the watched folder or the menu) wakes it at once.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use hugops_core::reminders::{self, Reminder};
 use hugops_core::schedule::agenda;
-use tauri::{AppHandle, Manager, Runtime};
 
-use crate::notifier::{self, Choice};
-use crate::state::AppState;
-use crate::tray;
+use crate::action::Action;
+use crate::hub::Hub;
+use crate::log::warn;
+use crate::notifier::{self, Answer, Note};
 
 /// The longest the task sleeps between two looks at the wall clock.
 pub const MAX_SLEEP: Duration = Duration::from_secs(60);
 /// The shortest sleep, so a check time already past can never spin the loop.
 pub const MIN_SLEEP: Duration = Duration::from_secs(1);
+/// How long Snooze puts a meeting reminder off.
+pub const SNOOZE_MINUTES: i64 = 10;
 
-/// Starts the task; it lives as long as the app.
-pub fn spawn<R: Runtime>(app: AppHandle<R>) {
-    tauri::async_runtime::spawn(async move {
-        let state = app.state::<AppState>();
+/// Starts the task; it lives as long as the tray.
+pub fn spawn(hub: Arc<Hub>) {
+    tokio::spawn(async move {
+        let state = Arc::clone(&hub.state);
         loop {
-            deliver_due(&app, &state).await;
-            tray::refresh(&app);
+            deliver_due(&hub);
+            hub.menu_changed();
             let wait = {
                 let store = state.store();
                 let next = reminders::next_check(&store, state.clock()).unwrap_or_else(|e| {
-                    eprintln!("hugops: could not compute the next reminder: {e}");
+                    warn(format!("could not compute the next reminder: {e}"));
                     None
                 });
                 sleep_for(state.clock().now(), next)
             };
             tokio::select! {
                 () = tokio::time::sleep(wait) => {}
-                () = state.wait_for_settings_change() => {}
+                () = state.wait_for_change() => {}
             }
         }
     });
 }
 
-/// Shows every reminder due now and records each one as shown. Meeting
-/// reminders get Snooze and Done actions, answered on their own task.
-async fn deliver_due<R: Runtime>(app: &AppHandle<R>, state: &AppState) {
-    let due: Vec<Reminder> = {
-        let store = state.store();
-        match reminders::due(&store, state.clock()) {
-            Ok(due) => due,
-            Err(e) => {
-                eprintln!("hugops: could not check reminders: {e}");
-                return;
-            }
+/// Shows every reminder due now, each on its own task, and records each one
+/// as shown (even when the notification failed: retrying every minute would
+/// only repeat the failure).
+fn deliver_due(hub: &Arc<Hub>) {
+    let state = &hub.state;
+    let due: Vec<Reminder> = match reminders::due(&state.store(), state.clock()) {
+        Ok(due) => due,
+        Err(e) => {
+            warn(format!("could not check reminders: {e}"));
+            return;
         }
     };
     for reminder in due {
-        // Recorded even when the notification failed: retrying every minute
-        // would only repeat the failure.
-        if reminder.uid.is_some() {
-            let (app, reminder) = (app.clone(), reminder.clone());
-            tauri::async_runtime::spawn(async move { offer_actions(&app, &reminder).await });
-        } else {
-            notifier::show(&reminder).await;
-        }
         let mut store = state.store();
         if let Err(e) = reminders::mark_shown(&mut store, &reminder, state.clock()) {
-            eprintln!("hugops: could not record the reminder as shown: {e}");
+            warn(format!("could not record the reminder as shown: {e}"));
         }
+        drop(store);
+        let hub = Arc::clone(hub);
+        tokio::spawn(async move { show_and_answer(&hub, reminder).await });
     }
 }
 
-/// How long Snooze puts a meeting reminder off.
-pub const SNOOZE_MINUTES: i64 = 10;
-
-/// Shows a meeting reminder with its actions and carries out the one chosen.
-async fn offer_actions<R: Runtime>(app: &AppHandle<R>, reminder: &Reminder) {
-    let label = format!("Snooze {SNOOZE_MINUTES} min");
-    let Some(choice) = notifier::show_with_actions(reminder, label).await else {
-        return;
+/// Shows a reminder (meetings with Snooze and Done) and carries out the
+/// answer.
+async fn show_and_answer(hub: &Arc<Hub>, reminder: Reminder) {
+    let note = Note {
+        title: reminder.title.clone(),
+        body: reminder.body.clone(),
+        snooze_label: reminder
+            .uid
+            .is_some()
+            .then(|| format!("Snooze {SNOOZE_MINUTES} min")),
     };
-    let state = app.state::<AppState>();
+    let answer = notifier::show(note).await;
+    let state = &hub.state;
     let done = {
         let mut store = state.store();
         let clock = state.clock();
-        match (choice, reminder.uid.as_deref()) {
-            (Choice::Snooze, _) => reminders::snooze(
+        match (answer, reminder.uid.as_deref()) {
+            (Answer::Opened, _) => {
+                drop(store);
+                hub.handle(Action::Open);
+                return;
+            }
+            (Answer::Snooze, _) => reminders::snooze(
                 &mut store,
                 &reminder.kind,
                 reminder.due_at,
@@ -96,16 +102,16 @@ async fn offer_actions<R: Runtime>(app: &AppHandle<R>, reminder: &Reminder) {
                 clock,
             )
             .map(|_| ()),
-            (Choice::Done, Some(uid)) => {
+            (Answer::Done, Some(uid)) => {
                 agenda::mark_done(&mut store, uid, clock.now()).map(|_| ())
             }
-            (Choice::Done, None) => Ok(()),
+            (Answer::Done, None) | (Answer::Dismissed, _) => return,
         }
     };
     if let Err(e) = done {
-        eprintln!("hugops: could not act on the reminder: {e}");
+        warn(format!("could not act on the reminder: {e}"));
     }
-    state.settings_changed();
+    state.changed();
 }
 
 /// How long to sleep at `now` before the check due at `next`: until `next`,

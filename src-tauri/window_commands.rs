@@ -1,0 +1,18 @@
+//! Commands about the window process itself.
+
+use tauri::State;
+
+use crate::window::WindowLife;
+
+/// Keeps the window process alive while `on`, even after the window closes:
+/// the Threads screen holds pasted text, which is never stored and would be
+/// lost with the process.
+#[tauri::command]
+#[specta::specta]
+pub async fn window_keep_alive(
+    life: State<'_, WindowLife>,
+    on: bool,
+) -> Result<(), crate::ApiError> {
+    life.keep_alive(on);
+    Ok(())
+}
