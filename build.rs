@@ -23,6 +23,7 @@ const COMMANDS: &[&str] = &[
     "app_info",
     "app_ready",
     "window_keep_alive",
+    "window_close",
     "buddies_import_roster",
     "buddies_import_roster_text",
     "buddies_propose",

@@ -42,6 +42,7 @@ pub fn commands<R: Runtime>() -> Builder<R> {
             commands::app_info,
             commands::app_ready::<tauri::Wry>,
             window_commands::window_keep_alive,
+            window_commands::window_close::<tauri::Wry>,
             buddy_commands::buddies_import_roster,
             buddy_commands::buddies_import_roster_text,
             buddy_commands::buddies_propose,

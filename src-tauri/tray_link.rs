@@ -122,6 +122,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, db: &Path) {
             match WindowOrder::parse(&line) {
                 Some(WindowOrder::Show) => window::show_and_focus(&app),
                 Some(WindowOrder::QuickAdd) => window::quick_add(&app),
+                Some(WindowOrder::Close) => window::close(&app),
                 Some(WindowOrder::Quit) => app.exit(0),
                 None => eprintln!("hugops: unknown order from the tray: {line:?}"),
             }

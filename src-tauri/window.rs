@@ -96,6 +96,13 @@ pub fn quick_add<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
+/// Closes the main window as its close button does (Ctrl+W, scripts).
+pub fn close<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+        let _ = window.close();
+    }
+}
+
 /// Window event hook: closing the main window hides it and, after the grace
 /// period, ends the process; without a tray process it closes (and quits).
 pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {

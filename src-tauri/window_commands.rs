@@ -1,6 +1,6 @@
 //! Commands about the window process itself.
 
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::window::WindowLife;
 
@@ -14,5 +14,13 @@ pub async fn window_keep_alive(
     on: bool,
 ) -> Result<(), crate::ApiError> {
     life.keep_alive(on);
+    Ok(())
+}
+
+/// Closes the window as its close button does (Ctrl+W).
+#[tauri::command]
+#[specta::specta]
+pub async fn window_close<R: Runtime>(app: AppHandle<R>) -> Result<(), crate::ApiError> {
+    crate::window::close(&app);
     Ok(())
 }

@@ -13,6 +13,7 @@
 //! |------------------|----------------------------------------------------------|
 //! | `open`           | show the window, starting its process if there is none   |
 //! | `quick-add`      | the same, then open the quick-add form                   |
+//! | `close`          | close the window, as its close button does (scripts)     |
 //! | `quit`           | quit the window process and the tray                     |
 //! | `status`         | answered with one line: `tray <pid> window <pid or ->`    |
 //! | `window <pid>`   | a window process registers; the connection stays open    |
@@ -34,6 +35,7 @@ pub const RUNTIME_DIR_ENV: &str = "HUGOPS_RUNTIME_DIR";
 pub enum Request {
     Open,
     QuickAdd,
+    Close,
     Quit,
     Status,
     Window { pid: u32 },
@@ -47,6 +49,7 @@ impl Request {
         match self {
             Request::Open => "open".into(),
             Request::QuickAdd => "quick-add".into(),
+            Request::Close => "close".into(),
             Request::Quit => "quit".into(),
             Request::Status => "status".into(),
             Request::Window { pid } => format!("window {pid}"),
@@ -61,6 +64,7 @@ impl Request {
         Some(match line {
             "open" => Request::Open,
             "quick-add" => Request::QuickAdd,
+            "close" => Request::Close,
             "quit" => Request::Quit,
             "status" => Request::Status,
             "changed" => Request::Changed,
@@ -78,6 +82,7 @@ impl Request {
 pub enum WindowOrder {
     Show,
     QuickAdd,
+    Close,
     Quit,
 }
 
@@ -86,6 +91,7 @@ impl WindowOrder {
         match self {
             WindowOrder::Show => "show",
             WindowOrder::QuickAdd => "quick-add",
+            WindowOrder::Close => "close",
             WindowOrder::Quit => "quit",
         }
     }
@@ -94,6 +100,7 @@ impl WindowOrder {
         match line.trim() {
             "show" => Some(WindowOrder::Show),
             "quick-add" => Some(WindowOrder::QuickAdd),
+            "close" => Some(WindowOrder::Close),
             "quit" => Some(WindowOrder::Quit),
             _ => None,
         }
@@ -215,6 +222,7 @@ mod tests {
         for r in [
             Request::Open,
             Request::QuickAdd,
+            Request::Close,
             Request::Quit,
             Request::Status,
             Request::Window { pid: 4242 },
@@ -231,7 +239,12 @@ mod tests {
 
     #[test]
     fn orders_round_trip_through_their_lines() {
-        for o in [WindowOrder::Show, WindowOrder::QuickAdd, WindowOrder::Quit] {
+        for o in [
+            WindowOrder::Show,
+            WindowOrder::QuickAdd,
+            WindowOrder::Close,
+            WindowOrder::Quit,
+        ] {
             assert_eq!(WindowOrder::parse(o.to_line()), Some(o));
         }
         assert_eq!(WindowOrder::parse("hide"), None);

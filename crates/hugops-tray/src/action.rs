@@ -8,6 +8,8 @@ pub enum Action {
     Open,
     /// Show the window with the quick-add form open.
     QuickAdd,
+    /// Close the window, as its close button does.
+    CloseWindow,
     /// Analyse the clipboard's thread (opt-in, Settings → Thread checks).
     CheckClipboard,
     /// Pause reminders for an hour, or resume them.

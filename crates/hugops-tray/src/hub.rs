@@ -61,6 +61,9 @@ impl Hub {
                     warn(format!("could not open the window: {e}"));
                 }
             }
+            Action::CloseWindow => {
+                self.window.close();
+            }
             Action::CheckClipboard => {
                 let hub = Arc::clone(self);
                 tokio::spawn(async move {

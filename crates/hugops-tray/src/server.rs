@@ -110,6 +110,7 @@ fn action_for(request: Request) -> Option<Action> {
     Some(match request {
         Request::Open => Action::Open,
         Request::QuickAdd => Action::QuickAdd,
+        Request::Close => Action::CloseWindow,
         Request::Quit => Action::Quit,
         Request::Changed => Action::Changed,
         Request::Closed => Action::WindowClosed,

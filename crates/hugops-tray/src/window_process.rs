@@ -117,10 +117,20 @@ impl WindowProcess {
 
     /// Tells the window process to quit; returns whether one was running.
     pub fn quit(&self) -> bool {
+        self.order(WindowOrder::Quit)
+    }
+
+    /// Asks the window to close as its close button does; returns whether
+    /// one was running.
+    pub fn close(&self) -> bool {
+        self.order(WindowOrder::Close)
+    }
+
+    fn order(&self, order: WindowOrder) -> bool {
         let slot = self.slot();
         slot.registered
             .as_ref()
-            .is_some_and(|w| w.orders.send(WindowOrder::Quit).is_ok())
+            .is_some_and(|w| w.orders.send(order).is_ok())
     }
 }
 

@@ -159,6 +159,10 @@ export const appInfo = () => call('appInfo');
 
 /** Tells the shell the journal is on screen (used to time start-up). */
 export const appReady = () => call('appReady');
+/** Keeps the window process while pasted thread text is on screen. */
+export const windowKeepAlive = (on: boolean) => call('windowKeepAlive', on);
+/** Closes the window as its close button does. */
+export const windowClose = () => call('windowClose');
 
 // ---- buddy matching ---------------------------------------------------------
 

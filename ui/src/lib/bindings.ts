@@ -20,11 +20,20 @@ export const commands = {
 	remindersResume: () => __TAURI_INVOKE<Settings_Serialize>("reminders_resume"),
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
 	/**
-	 *  Called by the window once the journal screen has loaded its first page.
-	 *  With `HUGOPS_STARTUP_TRACE` set it prints `hugops: interactive` on stderr,
-	 *  which is how `bench/desktop` times launch to an interactive journal.
+	 *  Called by the window once the journal screen has loaded its first page;
+	 *  opens quick add when the launch asked for it. With `HUGOPS_STARTUP_TRACE`
+	 *  set it prints `hugops: interactive` on stderr, which is how
+	 *  `bench/desktop` times launch to an interactive journal.
 	 */
 	appReady: () => __TAURI_INVOKE<void>("app_ready"),
+	/**
+	 *  Keeps the window process alive while `on`, even after the window closes:
+	 *  the Threads screen holds pasted text, which is never stored and would be
+	 *  lost with the process.
+	 */
+	windowKeepAlive: (on: boolean) => __TAURI_INVOKE<null>("window_keep_alive", { on }),
+	/**  Closes the window as its close button does (Ctrl+W). */
+	windowClose: () => __TAURI_INVOKE<null>("window_close"),
 	buddiesImportRoster: (path: string) => __TAURI_INVOKE<RosterImport>("buddies_import_roster", { path }),
 	/**  A roster dropped on the window: its file name and contents. */
 	buddiesImportRosterText: (name: string, text: string) => __TAURI_INVOKE<RosterImport>("buddies_import_roster_text", { name, text }),
@@ -63,7 +72,10 @@ export const commands = {
 	/**  A transcript, export file or Slack export folder picked in a dialog. */
 	threadsReviewPath: (path: string, threshold: number | null) => __TAURI_INVOKE<Review_Serialize>("threads_review_path", { path, threshold }),
 	threadsWatchGet: () => __TAURI_INVOKE<WatchSettings_Serialize>("threads_watch_get"),
-	/**  Stores the opt-ins, then (re)starts the folder watcher and updates the tray. */
+	/**
+	 *  Stores the opt-ins and tells the tray process, which watches the folder
+	 *  and offers "Check copied thread".
+	 */
 	threadsWatchSet: (settings: WatchSettings_Deserialize) => __TAURI_INVOKE<WatchSettings_Serialize>("threads_watch_set", { settings }),
 	oncallReport: (query: OncallQuery_Deserialize) => __TAURI_INVOKE<ScreenReport_Serialize>("oncall_report", { query }),
 	/**

@@ -283,6 +283,8 @@ const handlers: Partial<CommandHandlers> = {
     return settings;
   },
   appReady: () => undefined,
+  windowKeepAlive: () => null,
+  windowClose: () => null,
   appInfo: () => ({ version: '0.1.0 (browser preview)', db_path: '/home/you/.local/share/hugops/hugops.db' }),
 };
 

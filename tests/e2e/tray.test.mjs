@@ -1,0 +1,145 @@
+// End to end: the tray process on its own, with no window process (and so
+// no WebKit) in memory; and the window process's life around it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  HUGOPS,
+  TRAY,
+  delivered,
+  processesOf,
+  quitTrays,
+  scenarioEnv,
+  tempDb,
+  trayStatus,
+} from './harness.mjs';
+
+// Friday 16:00 UTC: an hour after the weekly nudge's default Friday 15:00.
+const FRIDAY = { HUGOPS_NOW: '2026-11-27T16:00:00Z', HUGOPS_TZ: 'UTC' };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function until(check, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
+function cli(env, ...args) {
+  return execFileSync(HUGOPS, ['--db', env.HUGOPS_DB, ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+}
+
+/** Saves a buddy check-in and moves it to `at`, so its reminder is due. */
+function meetingAt(env, at) {
+  const dir = mkdtempSync(join(tmpdir(), 'hugops-meeting-'));
+  const roster = join(dir, 'roster.csv');
+  const pairs = join(dir, 'pairs.json');
+  writeFileSync(
+    roster,
+    'name,email,team,timezone,start_date\n' +
+      'Ana Silva,ana@x.org,Payments,Europe/Berlin,2026-11-23\n' +
+      'Bo Chen,bo@y.org,SRE,Europe/Berlin,2020-01-01\n',
+  );
+  writeFileSync(pairs, JSON.stringify({ pairs: [{ joiner: 'ana@x.org', buddy: 'bo@y.org' }] }));
+  cli(env, 'schedule', 'checkins', '--roster', roster, '--pairs', pairs, '--save');
+  const [first] = JSON.parse(cli(env, 'schedule', 'agenda', '--json')).meetings;
+  cli(env, 'schedule', 'move', first.uid, '--to', at);
+  return first;
+}
+
+/** Starts the tray process alone, as the login autostart entry does. */
+function startTray(env) {
+  return spawn(TRAY, [], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+function displayed() {
+  return Number(execFileSync('dunstctl', ['count', 'displayed'], { encoding: 'utf8' }).trim());
+}
+
+test('with no window process, a meeting reminder and the weekly nudge reach dunst, and Snooze works', async () => {
+  const env = scenarioEnv({ HUGOPS_DB: tempDb(), ...FRIDAY });
+  cli(env, 'settings', 'set', 'nudge.time', '15:00');
+  const meeting = meetingAt(env, '2026-11-27T16:05:00Z');
+  execFileSync('dunstctl', ['close-all']);
+  delivered();
+  const tray = startTray(env);
+  try {
+    await until(() => displayed() >= 2, 20000, 'two notifications on screen');
+    const running = processesOf(env.HUGOPS_DB).map((p) => p.comm);
+    assert.deepEqual(running, ['hugops-tray'], 'only the tray process runs: no window, no WebKit');
+    // Snooze, chosen from the notification's menu as a user would.
+    execFileSync('dunstctl', ['context']);
+    const later = { ...env, HUGOPS_NOW: '2026-11-27T16:11:00Z' };
+    await until(
+      () => JSON.parse(cli(later, 'reminders', 'due', '--json')).some((r) => r.title.includes(meeting.title)),
+      10000,
+      'the snoozed reminder due again ten minutes later',
+    );
+    const shown = delivered().filter((n) => n.appname === 'HugOps');
+    assert.ok(shown.some((n) => n.summary.includes(meeting.title)), 'the meeting reminder');
+    assert.ok(shown.some((n) => !n.summary.includes(meeting.title)), 'the weekly nudge');
+  } finally {
+    await quitTrays(env.HUGOPS_RUNTIME_DIR);
+    tray.kill();
+  }
+});
+
+/** The id of the tray menu entry labelled `label`, read over D-Bus. */
+function menuEntry(bus, label) {
+  const layout = execFileSync(
+    'gdbus',
+    ['call', '--session', '--dest', bus, '--object-path', '/MenuBar',
+      '--method', 'com.canonical.dbusmenu.GetLayout', '--', '0', '-1', '[]'],
+    { encoding: 'utf8' },
+  );
+  const m = new RegExp(`\\((\\d+), \\{[^}]*'label': <'${label}'>`).exec(layout);
+  assert.ok(m, `no "${label}" in the tray menu: ${layout}`);
+  return m[1];
+}
+
+/** Clicks a tray menu entry, as the desktop's tray host does. */
+function click(bus, label) {
+  execFileSync('gdbus', [
+    'call', '--session', '--dest', bus, '--object-path', '/MenuBar',
+    '--method', 'com.canonical.dbusmenu.Event', '--', menuEntry(bus, label), 'clicked', '<0>', '0',
+  ]);
+}
+
+test('the tray menu opens the window on demand, and Quit ends every process', async () => {
+  const env = scenarioEnv({ HUGOPS_DB: tempDb(), HUGOPS_NOW: '2026-11-23T10:00:00Z', HUGOPS_TZ: 'UTC', HUGOPS_ASSUME_TRAY: '1' });
+  const tray = startTray(env);
+  try {
+    const status = await until(() => trayStatus(env.HUGOPS_RUNTIME_DIR), 10000, 'the tray');
+    assert.equal(status.window, null);
+    const bus = `org.kde.StatusNotifierItem-${status.tray}-1`;
+    await until(() => {
+      try {
+        return menuEntry(bus, 'Open HugOps');
+      } catch {
+        return null;
+      }
+    }, 10000, 'the tray item on the bus');
+    click(bus, 'Open HugOps');
+    const open = await until(async () => (await trayStatus(env.HUGOPS_RUNTIME_DIR))?.window, 30000, 'a window process');
+    await until(() => processesOf(env.HUGOPS_DB).some((p) => p.comm.startsWith('WebKitWebProces')), 20000, 'its web process');
+    // Open again: the same window is shown, no second process.
+    click(bus, 'Open HugOps');
+    await sleep(1000);
+    assert.equal((await trayStatus(env.HUGOPS_RUNTIME_DIR)).window, open);
+    assert.equal(processesOf(env.HUGOPS_DB).filter((p) => p.comm === 'hugops-desktop').length, 1);
+    click(bus, 'Quit');
+    await until(() => processesOf(env.HUGOPS_DB).length === 0, 15000, 'every HugOps and WebKit process gone');
+  } finally {
+    await quitTrays(env.HUGOPS_RUNTIME_DIR);
+    tray.kill();
+  }
+});
