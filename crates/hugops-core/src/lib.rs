@@ -4,10 +4,12 @@
 //! of their commands is one call into a function here. Nothing in this crate
 //! prints, touches a window or reaches the network.
 
+pub mod autostart;
 pub mod backup;
 pub mod buddies;
 pub mod calendar;
 pub mod clock;
+pub mod drafts;
 pub mod error;
 mod fs;
 pub mod journal;

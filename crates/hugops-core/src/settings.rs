@@ -1,7 +1,8 @@
 //! User settings, stored in the database.
 //!
 //! Settings live in the `settings` table, one JSON row per top-level key
-//! (`nudge`, `paused_until`, `timezone`, `schedule`, `quiet_hours`), so one part can change without
+//! (`nudge`, `paused_until`, `timezone`, `schedule`, `quiet_hours`, `start_at_login`,
+//! `start_at_login_asked`, `window`), so one part can change without
 //! rewriting the others and older or partial values still load: anything
 //! missing takes its default. The CLI edits them one dotted key at a time
 //! ([`set_value`]); the UI sends the whole [`Settings`] ([`save`]).
@@ -32,6 +33,40 @@ pub struct Settings {
     pub schedule: ScheduleSettings,
     /// When no reminder fires at all.
     pub quiet_hours: QuietHours,
+    /// Whether an XDG autostart entry starts HugOps (tray only) at login.
+    /// Off until the user says yes, and off in tests.
+    pub start_at_login: bool,
+    /// Whether the user has answered "start HugOps when I log in?" once, so
+    /// the first run asks and no later run does.
+    pub start_at_login_asked: bool,
+    /// The window's process.
+    pub window: WindowSettings,
+}
+
+/// The shortest and longest grace period a closed window's process may have.
+pub const GRACE_SECONDS_RANGE: std::ops::RangeInclusive<u32> = 1..=3600;
+
+/// How the window's process behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct WindowSettings {
+    /// Seconds a closed window's process stays before it exits, releasing its
+    /// memory (1 to 3600; a window opened again within them is instant).
+    pub grace_seconds: u32,
+}
+
+impl Default for WindowSettings {
+    fn default() -> Self {
+        WindowSettings { grace_seconds: 30 }
+    }
+}
+
+impl WindowSettings {
+    /// How long a closed window's process stays before it exits.
+    pub fn grace(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(u64::from(self.grace_seconds))
+    }
 }
 
 /// A nightly stretch of the user's local time in which no reminder fires.
@@ -129,7 +164,7 @@ impl Settings {
 }
 
 /// The keys [`set_value`] accepts.
-pub const SETTABLE_KEYS: [&str; 10] = [
+pub const SETTABLE_KEYS: [&str; 12] = [
     "nudge.enabled",
     "nudge.weekday",
     "nudge.time",
@@ -140,6 +175,8 @@ pub const SETTABLE_KEYS: [&str; 10] = [
     "quiet_hours.enabled",
     "quiet_hours.start",
     "quiet_hours.end",
+    "start_at_login",
+    "window.grace_seconds",
 ];
 
 /// The stored settings, with defaults for anything missing.
@@ -172,11 +209,17 @@ fn readable_alone(key: &str, value: &Value) -> bool {
     serde_json::from_value::<Settings>(Value::Object(single)).is_ok()
 }
 
-/// Validates and stores all settings in one transaction.
-pub fn save(store: &mut Store, settings: &Settings) -> Result<()> {
+/// Fails with the first value [`save`] would refuse, naming its key.
+pub fn check(settings: &Settings) -> Result<()> {
     if let Some(name) = &settings.timezone {
         check_zone(name)?;
     }
+    check_grace(settings.window.grace_seconds)
+}
+
+/// Validates and stores all settings in one transaction.
+pub fn save(store: &mut Store, settings: &Settings) -> Result<()> {
+    check(settings)?;
     let Value::Object(map) = serde_json::to_value(settings).expect("settings serialise") else {
         unreachable!("settings serialise to a JSON object");
     };
@@ -200,42 +243,49 @@ pub fn save(store: &mut Store, settings: &Settings) -> Result<()> {
 /// (an IANA name, any case, or `system`), `schedule.cadence` (`day 1, week 2`),
 /// `schedule.checkin_minutes` (5 to 240), `schedule.reminder_minutes` (0 to
 /// 1440), `quiet_hours.enabled` (as `nudge.enabled`), `quiet_hours.start` and
-/// `quiet_hours.end` (`HH:MM`). Errors name the key.
+/// `quiet_hours.end` (`HH:MM`), `start_at_login` (as `nudge.enabled`; it also
+/// counts as the first run's question answered), `window.grace_seconds` (1 to
+/// 3600). Errors name the key.
 pub fn set_value(store: &mut Store, key: &str, value: &str) -> Result<Settings> {
+    update(store, |settings| apply_value(settings, key, value))
+}
+
+/// Changes one setting of `settings` as [`set_value`] does, without storing it.
+pub fn apply_value(settings: &mut Settings, key: &str, value: &str) -> Result<()> {
     let value = value.trim();
     let invalid = |message: String| Error::invalid(key, message);
-    update(store, |settings| {
-        match key {
-            "nudge.enabled" => settings.nudge.enabled = parse_switch(value).map_err(invalid)?,
-            "nudge.weekday" => settings.nudge.weekday = parse_weekday(value).map_err(invalid)?,
-            "nudge.time" => settings.nudge.time = parse_time(value).map_err(invalid)?,
-            "timezone" => settings.timezone = parse_zone_input(value).map_err(invalid)?,
-            "schedule.cadence" => {
-                settings.schedule.cadence = parse_cadence(value).map_err(invalid)?
-            }
-            "schedule.checkin_minutes" => {
-                settings.schedule.checkin_minutes = parse_minutes(value, 5, 240).map_err(invalid)?
-            }
-            "schedule.reminder_minutes" => {
-                settings.schedule.reminder_minutes =
-                    parse_minutes(value, 0, 1440).map_err(invalid)?
-            }
-            "quiet_hours.enabled" => {
-                settings.quiet_hours.enabled = parse_switch(value).map_err(invalid)?
-            }
-            "quiet_hours.start" => {
-                settings.quiet_hours.start = parse_time(value).map_err(invalid)?
-            }
-            "quiet_hours.end" => settings.quiet_hours.end = parse_time(value).map_err(invalid)?,
-            _ => {
-                return Err(invalid(format!(
-                    "unknown setting; known settings: {}",
-                    SETTABLE_KEYS.join(", ")
-                )))
-            }
+    match key {
+        "nudge.enabled" => settings.nudge.enabled = parse_switch(value).map_err(invalid)?,
+        "nudge.weekday" => settings.nudge.weekday = parse_weekday(value).map_err(invalid)?,
+        "nudge.time" => settings.nudge.time = parse_time(value).map_err(invalid)?,
+        "timezone" => settings.timezone = parse_zone_input(value).map_err(invalid)?,
+        "schedule.cadence" => settings.schedule.cadence = parse_cadence(value).map_err(invalid)?,
+        "schedule.checkin_minutes" => {
+            settings.schedule.checkin_minutes = parse_minutes(value, 5, 240).map_err(invalid)?
         }
-        Ok(())
-    })
+        "schedule.reminder_minutes" => {
+            settings.schedule.reminder_minutes = parse_minutes(value, 0, 1440).map_err(invalid)?
+        }
+        "quiet_hours.enabled" => {
+            settings.quiet_hours.enabled = parse_switch(value).map_err(invalid)?
+        }
+        "quiet_hours.start" => settings.quiet_hours.start = parse_time(value).map_err(invalid)?,
+        "quiet_hours.end" => settings.quiet_hours.end = parse_time(value).map_err(invalid)?,
+        "start_at_login" => {
+            settings.start_at_login = parse_switch(value).map_err(invalid)?;
+            settings.start_at_login_asked = true;
+        }
+        "window.grace_seconds" => {
+            settings.window.grace_seconds = parse_grace(value).map_err(invalid)?
+        }
+        _ => {
+            return Err(invalid(format!(
+                "unknown setting; known settings: {}",
+                SETTABLE_KEYS.join(", ")
+            )))
+        }
+    }
+    Ok(())
 }
 
 /// Loads the settings, applies `change`, saves them and returns them as stored.
@@ -285,6 +335,11 @@ pub fn entries(settings: &Settings) -> Vec<(String, String)> {
         ),
         ("quiet_hours.start", format_time(settings.quiet_hours.start)),
         ("quiet_hours.end", format_time(settings.quiet_hours.end)),
+        ("start_at_login", settings.start_at_login.to_string()),
+        (
+            "window.grace_seconds",
+            settings.window.grace_seconds.to_string(),
+        ),
     ]
     .into_iter()
     .map(|(key, value)| (key.to_owned(), value))
@@ -329,6 +384,32 @@ fn parse_minutes(text: &str, min: u32, max: u32) -> Result<u32, String> {
         .ok_or_else(|| {
             format!("expected a whole number of minutes from {min} to {max}, got `{text}`")
         })
+}
+
+fn parse_grace(text: &str) -> Result<u32, String> {
+    text.parse::<u32>()
+        .ok()
+        .filter(|n| GRACE_SECONDS_RANGE.contains(n))
+        .ok_or_else(|| grace_message(text))
+}
+
+fn check_grace(seconds: u32) -> Result<()> {
+    if GRACE_SECONDS_RANGE.contains(&seconds) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "window.grace_seconds",
+            grace_message(&seconds.to_string()),
+        ))
+    }
+}
+
+fn grace_message(got: &str) -> String {
+    format!(
+        "expected a whole number of seconds from {} to {}, got `{got}`",
+        GRACE_SECONDS_RANGE.start(),
+        GRACE_SECONDS_RANGE.end()
+    )
 }
 
 fn parse_switch(text: &str) -> Result<bool, String> {
@@ -500,6 +581,9 @@ mod tests {
                 start: NaiveTime::from_hms_opt(21, 30, 0).unwrap(),
                 end: NaiveTime::from_hms_opt(6, 45, 0).unwrap(),
             },
+            start_at_login: true,
+            start_at_login_asked: true,
+            window: WindowSettings { grace_seconds: 5 },
         }
     }
 
@@ -524,6 +608,9 @@ mod tests {
                 "timezone": "Europe/Berlin",
                 "schedule": {"cadence": ["day 2", "week 3"], "checkin_minutes": 45, "reminder_minutes": 5},
                 "quiet_hours": {"enabled": true, "start": "21:30", "end": "06:45"},
+                "start_at_login": true,
+                "start_at_login_asked": true,
+                "window": {"grace_seconds": 5},
             })
         );
         let back: Settings = serde_json::from_value(json).unwrap();
@@ -544,7 +631,10 @@ mod tests {
                 "paused_until",
                 "quiet_hours",
                 "schedule",
-                "timezone"
+                "start_at_login",
+                "start_at_login_asked",
+                "timezone",
+                "window"
             ]
         );
         assert_eq!(rows[1].1, "\"2026-11-24T10:00:00Z\"");
@@ -695,6 +785,46 @@ mod tests {
     }
 
     #[test]
+    fn start_at_login_is_off_and_unasked_until_set() {
+        let mut st = store();
+        let s = load(&st).unwrap();
+        assert!(!s.start_at_login && !s.start_at_login_asked);
+        let s = set_value(&mut st, "start_at_login", "off").unwrap();
+        assert!(!s.start_at_login && s.start_at_login_asked);
+        assert!(
+            set_value(&mut st, "start_at_login", "on")
+                .unwrap()
+                .start_at_login
+        );
+        let err = set_value(&mut st, "start_at_login", "soon").unwrap_err();
+        assert!(err.to_string().starts_with("start_at_login: "), "{err}");
+        assert!(load(&st).unwrap().start_at_login);
+    }
+
+    #[test]
+    fn window_grace_defaults_to_30_seconds_and_is_checked_on_every_path() {
+        let mut st = store();
+        let s = load(&st).unwrap();
+        assert_eq!(s.window.grace(), std::time::Duration::from_secs(30));
+        let s = set_value(&mut st, "window.grace_seconds", "1").unwrap();
+        assert_eq!(s.window.grace_seconds, 1);
+        let s = set_value(&mut st, "window.grace_seconds", "3600").unwrap();
+        assert_eq!(load(&st).unwrap().window.grace_seconds, 3600);
+        for value in ["0", "3601", "-5", "half a minute"] {
+            let err = set_value(&mut st, "window.grace_seconds", value).unwrap_err();
+            assert_eq!(err.field(), Some("window.grace_seconds"), "{value}");
+            assert!(err.to_string().contains("1 to 3600"), "{err}");
+        }
+        let bad = Settings {
+            window: WindowSettings { grace_seconds: 0 },
+            ..s.clone()
+        };
+        let err = save(&mut st, &bad).unwrap_err();
+        assert_eq!(err.field(), Some("window.grace_seconds"));
+        assert_eq!(load(&st).unwrap(), s);
+    }
+
+    #[test]
     fn settings_sent_without_quiet_hours_keep_the_default() {
         let s: Settings = serde_json::from_str(r#"{"nudge": {"enabled": false}}"#).unwrap();
         assert_eq!(s.quiet_hours, QuietHours::default());
@@ -733,6 +863,8 @@ mod tests {
             ("quiet_hours.enabled", "true"),
             ("quiet_hours.start", "21:30"),
             ("quiet_hours.end", "06:45"),
+            ("start_at_login", "true"),
+            ("window.grace_seconds", "5"),
         ];
         let expected: Vec<(String, String)> = expected
             .iter()

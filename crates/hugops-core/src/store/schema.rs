@@ -3,7 +3,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const VERSION: i64 = 5;
+pub const VERSION: i64 = 6;
 
 /// Version 1: the kudos journal with its full-text index, settings, and the
 /// log of reminders already shown.
@@ -176,9 +176,27 @@ CREATE TABLE oncall_incidents (
 CREATE INDEX oncall_incidents_by_time ON oncall_incidents (created_at);
 "#;
 
+/// Version 6: unsaved form input, one row per form (`drafts`), so a window
+/// process that ends or is killed loses nothing the user typed. `value` is
+/// the form's own JSON; a saved or cancelled form deletes its row.
+const V6: &str = r#"
+CREATE TABLE drafts (
+    key        TEXT PRIMARY KEY,
+    value      TEXT NOT NULL CHECK (json_valid(value)),
+    updated_at TEXT NOT NULL
+);
+"#;
+
 /// All migrations, oldest first.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3),
+        M::up(V4),
+        M::up(V5),
+        M::up(V6),
+    ])
 }
 
 #[cfg(test)]
