@@ -130,16 +130,15 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     });
 }
 
-/// How long a closed window's process stays, from the settings.
+/// How long a closed window's process stays: the `window.grace_seconds`
+/// setting (the default when it cannot be read).
 fn grace_period<R: Runtime>(app: &AppHandle<R>) -> Duration {
-    let seconds = app
-        .try_state::<AppState>()
+    app.try_state::<AppState>()
         .and_then(|s| hugops_core::settings::load(&s.store()).ok())
-        .map_or(DEFAULT_GRACE_SECONDS, |_settings| DEFAULT_GRACE_SECONDS);
-    Duration::from_secs(seconds)
+        .unwrap_or_default()
+        .window
+        .grace()
 }
-
-const DEFAULT_GRACE_SECONDS: u64 = 30;
 
 /// WebKit settings, as environment variables the web process inherits, that
 /// keep a window of forms and lists small in memory. Each costs nothing this

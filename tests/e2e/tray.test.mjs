@@ -14,7 +14,9 @@ import {
   quitTrays,
   scenarioEnv,
   tempDb,
+  trayRequest,
   trayStatus,
+  withWindow,
 } from './harness.mjs';
 
 // Friday 16:00 UTC: an hour after the weekly nudge's default Friday 15:00.
@@ -141,5 +143,33 @@ test('the tray menu opens the window on demand, and Quit ends every process', as
   } finally {
     await quitTrays(env.HUGOPS_RUNTIME_DIR);
     tray.kill();
+  }
+});
+
+test('a closed window’s process ends after the grace period, and a new launch brings the window back', async () => {
+  const env = scenarioEnv({ HUGOPS_DB: tempDb(), HUGOPS_NOW: '2026-11-23T10:00:00Z', HUGOPS_TZ: 'UTC' });
+  cli(env, 'settings', 'set', 'window.grace_seconds', '1');
+  try {
+    await withWindow(env, async () => {
+      await until(async () => (await trayStatus(env.HUGOPS_RUNTIME_DIR))?.window, 20000, 'the window registered');
+      // What the close button and Ctrl+W do.
+      await trayRequest(env.HUGOPS_RUNTIME_DIR, 'close');
+      await until(
+        () => processesOf(env.HUGOPS_DB).every((p) => p.comm === 'hugops-tray'),
+        20000,
+        'no window, web or network process left',
+      );
+      assert.equal((await trayStatus(env.HUGOPS_RUNTIME_DIR)).window, null);
+    }).catch((e) => {
+      // The WebDriver session ends with the process it drove.
+      if (!/session|connect|fetch/i.test(String(e))) throw e;
+    });
+    await withWindow(env, async (s) => {
+      await s.waitFor('[data-testid="journal"][data-ready="true"]');
+      const status = await trayStatus(env.HUGOPS_RUNTIME_DIR);
+      assert.ok(status.window, 'the new window registered with the same tray');
+    });
+  } finally {
+    await quitTrays(env.HUGOPS_RUNTIME_DIR);
   }
 });
