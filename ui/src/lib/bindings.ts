@@ -998,6 +998,18 @@ export type Settings_Deserialize = {
 	schedule?: ScheduleSettings_Deserialize,
 	/**  When no reminder fires at all. */
 	quiet_hours?: QuietHours_Deserialize,
+	/**
+	 *  Whether an XDG autostart entry starts HugOps (tray only) at login.
+	 *  Off until the user says yes, and off in tests.
+	 */
+	start_at_login?: boolean,
+	/**
+	 *  Whether the user has answered "start HugOps when I log in?" once, so
+	 *  the first run asks and no later run does.
+	 */
+	start_at_login_asked?: boolean,
+	/**  The window's process. */
+	window?: WindowSettings_Deserialize,
 };
 
 /**  Everything the user can configure. */
@@ -1012,6 +1024,18 @@ export type Settings_Serialize = {
 	schedule: ScheduleSettings_Serialize,
 	/**  When no reminder fires at all. */
 	quiet_hours: QuietHours_Serialize,
+	/**
+	 *  Whether an XDG autostart entry starts HugOps (tray only) at login.
+	 *  Off until the user says yes, and off in tests.
+	 */
+	start_at_login: boolean,
+	/**
+	 *  Whether the user has answered "start HugOps when I log in?" once, so
+	 *  the first run asks and no later run does.
+	 */
+	start_at_login_asked: boolean,
+	/**  The window's process. */
+	window: WindowSettings_Serialize,
 };
 
 /**  One reason the score went up (positive weight) or down (negative weight). */
@@ -1307,5 +1331,26 @@ export type Weights = {
 	shared_interests: number | null,
 	low_load: number | null,
 	tenure: number | null,
+};
+
+/**  How the window's process behaves. */
+export type WindowSettings = WindowSettings_Serialize | WindowSettings_Deserialize;
+
+/**  How the window's process behaves. */
+export type WindowSettings_Deserialize = {
+	/**
+	 *  Seconds a closed window's process stays before it exits, releasing its
+	 *  memory (1 to 3600; a window opened again within them is instant).
+	 */
+	grace_seconds?: number,
+};
+
+/**  How the window's process behaves. */
+export type WindowSettings_Serialize = {
+	/**
+	 *  Seconds a closed window's process stays before it exits, releasing its
+	 *  memory (1 to 3600; a window opened again within them is instant).
+	 */
+	grace_seconds: number,
 };
 

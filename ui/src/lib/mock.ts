@@ -69,6 +69,9 @@ let settings: Settings = {
     reminder_minutes: 10,
   },
   quiet_hours: { enabled: false, start: '22:00', end: '07:00' },
+  start_at_login: false,
+  start_at_login_asked: false,
+  window: { grace_seconds: 30 },
 };
 
 function seed() {
