@@ -3,7 +3,7 @@
 // stops everything it started, by its own pid.
 
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
@@ -214,10 +214,40 @@ export function processesOf(db) {
       const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
       if (!environ.includes(`HUGOPS_DB=${db}`)) continue;
       const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
-      found.push({ pid: Number(entry), comm });
+      // Not the test's own drivers (tauri-driver, WebKitWebDriver), which share the environment.
+      if (/^hugops-|^WebKit(WebProces|NetworkPr)/.test(comm)) found.push({ pid: Number(entry), comm });
     } catch {
       /* gone meanwhile, or not ours to read */
     }
   }
   return found;
+}
+
+/** Runs the command line on the scenario's database with its environment. */
+export function cli(env, ...args) {
+  return execFileSync(HUGOPS, ['--db', env.HUGOPS_DB, ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+}
+
+/**
+ * Saves a buddy check-in between Ana (a joiner) and Bo, moves the first
+ * meeting to `at` and returns it (uid, title).
+ */
+export function saveMeetingAt(env, at) {
+  const dir = mkdtempSync(join(tmpdir(), 'hugops-meeting-'));
+  const roster = join(dir, 'roster.csv');
+  const pairs = join(dir, 'pairs.json');
+  writeFileSync(
+    roster,
+    'name,email,team,timezone,start_date\n' +
+      'Ana Silva,ana@x.org,Payments,Europe/Berlin,2026-11-23\n' +
+      'Bo Chen,bo@y.org,SRE,Europe/Berlin,2020-01-01\n',
+  );
+  writeFileSync(pairs, JSON.stringify({ pairs: [{ joiner: 'ana@x.org', buddy: 'bo@y.org' }] }));
+  cli(env, 'schedule', 'checkins', '--roster', roster, '--pairs', pairs, '--save');
+  const [first] = JSON.parse(cli(env, 'schedule', 'agenda', '--json')).meetings;
+  cli(env, 'schedule', 'move', first.uid, '--to', at);
+  return first;
 }

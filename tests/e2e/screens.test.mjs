@@ -4,11 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withApp, tempDb, dropFile, delivered, HUGOPS } from './harness.mjs';
+import { withApp, tempDb, dropFile, delivered, saveMeetingAt } from './harness.mjs';
 import { Keys } from './webdriver.mjs';
 
 const ROSTER = readFileSync(resolve(import.meta.dirname, '../cli/fixtures/sample-roster.csv'), 'utf8');
@@ -116,22 +115,8 @@ test('a tense thread landing in the watched folder brings one notification a day
 
 test('a saved meeting’s reminder reaches the notification server, and the agenda lists it', async () => {
   const db = tempDb();
-  const dir = mkdtempSync(join(tmpdir(), 'hugops-meeting-'));
-  const roster = join(dir, 'roster.csv');
-  const pairs = join(dir, 'pairs.json');
-  writeFileSync(
-    roster,
-    'name,email,team,timezone,start_date\n' +
-      'Ana Silva,ana@x.org,Payments,Europe/Berlin,2026-11-23\n' +
-      'Bo Chen,bo@y.org,SRE,Europe/Berlin,2020-01-01\n',
-  );
-  writeFileSync(pairs, JSON.stringify({ pairs: [{ joiner: 'ana@x.org', buddy: 'bo@y.org' }] }));
-  const cli = (...args) =>
-    execFileSync(HUGOPS, ['--db', db, ...args], { env: { ...process.env, ...CLOCK }, encoding: 'utf8' });
-  cli('schedule', 'checkins', '--roster', roster, '--pairs', pairs, '--save');
-  const [first] = JSON.parse(cli('schedule', 'agenda', '--json')).meetings;
   // Five minutes from "now": its reminder (10 minutes before) is due.
-  cli('schedule', 'move', first.uid, '--to', '2026-11-25T10:05:00Z');
+  const first = saveMeetingAt({ HUGOPS_DB: db, ...CLOCK }, '2026-11-25T10:05:00Z');
 
   const mine = () => delivered().filter((n) => n.appname === 'HugOps' && n.summary.includes(first.title));
   await withApp({ HUGOPS_DB: db, ...CLOCK }, async (s) => {

@@ -3,15 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  HUGOPS,
   TRAY,
+  cli,
   delivered,
   processesOf,
   quitTrays,
+  saveMeetingAt,
   scenarioEnv,
   tempDb,
   trayRequest,
@@ -33,31 +31,6 @@ async function until(check, timeoutMs, what) {
   }
 }
 
-function cli(env, ...args) {
-  return execFileSync(HUGOPS, ['--db', env.HUGOPS_DB, ...args], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
-}
-
-/** Saves a buddy check-in and moves it to `at`, so its reminder is due. */
-function meetingAt(env, at) {
-  const dir = mkdtempSync(join(tmpdir(), 'hugops-meeting-'));
-  const roster = join(dir, 'roster.csv');
-  const pairs = join(dir, 'pairs.json');
-  writeFileSync(
-    roster,
-    'name,email,team,timezone,start_date\n' +
-      'Ana Silva,ana@x.org,Payments,Europe/Berlin,2026-11-23\n' +
-      'Bo Chen,bo@y.org,SRE,Europe/Berlin,2020-01-01\n',
-  );
-  writeFileSync(pairs, JSON.stringify({ pairs: [{ joiner: 'ana@x.org', buddy: 'bo@y.org' }] }));
-  cli(env, 'schedule', 'checkins', '--roster', roster, '--pairs', pairs, '--save');
-  const [first] = JSON.parse(cli(env, 'schedule', 'agenda', '--json')).meetings;
-  cli(env, 'schedule', 'move', first.uid, '--to', at);
-  return first;
-}
-
 /** Starts the tray process alone, as the login autostart entry does. */
 function startTray(env) {
   return spawn(TRAY, [], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -70,7 +43,7 @@ function displayed() {
 test('with no window process, a meeting reminder and the weekly nudge reach dunst, and Snooze works', async () => {
   const env = scenarioEnv({ HUGOPS_DB: tempDb(), ...FRIDAY });
   cli(env, 'settings', 'set', 'nudge.time', '15:00');
-  const meeting = meetingAt(env, '2026-11-27T16:05:00Z');
+  const meeting = saveMeetingAt(env, '2026-11-27T16:05:00Z');
   execFileSync('dunstctl', ['close-all']);
   delivered();
   const tray = startTray(env);

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use hugops_core::threads::analysis::DEFAULT_THRESHOLD;
-use hugops_core::threads::watch;
+use hugops_core::threads::watch::{self, WatchSettings};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
 
@@ -20,10 +20,11 @@ use crate::state::TrayState;
 /// several steps).
 const SETTLE: Duration = Duration::from_millis(800);
 
-/// The running folder watcher, replaced whenever the settings change.
+/// The running folder watcher, replaced when the watch settings change.
 pub struct FolderWatch {
     state: Arc<TrayState>,
-    watcher: Mutex<Option<RecommendedWatcher>>,
+    /// The watcher and the settings it was made for (`None`: not started).
+    watcher: Mutex<Option<(WatchSettings, Option<RecommendedWatcher>)>>,
     changed: UnboundedSender<PathBuf>,
 }
 
@@ -54,14 +55,26 @@ impl FolderWatch {
         watch
     }
 
-    /// Watches the folder of the stored settings, or nothing when watching is off.
+    /// Watches the folder of the stored settings, or nothing when watching
+    /// is off; keeps the running watcher when they have not changed.
     pub fn restart(&self) {
         let settings = watch::watch_settings(&self.state.store()).unwrap_or_default();
         let mut slot = self.watcher.lock().unwrap_or_else(|p| p.into_inner());
-        *slot = None;
-        let Some(folder) = settings.folder.filter(|_| settings.folder_enabled) else {
+        if slot
+            .as_ref()
+            .is_some_and(|(made_for, _)| *made_for == settings)
+        {
             return;
-        };
+        }
+        let watcher = settings
+            .folder
+            .as_deref()
+            .filter(|_| settings.folder_enabled)
+            .and_then(|folder| self.watch(folder));
+        *slot = Some((settings, watcher));
+    }
+
+    fn watch(&self, folder: &std::path::Path) -> Option<RecommendedWatcher> {
         let tx = self.changed.clone();
         let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
             if let Ok(event) = event {
@@ -72,9 +85,12 @@ impl FolderWatch {
                 }
             }
         });
-        match watcher.and_then(|mut w| w.watch(&folder, RecursiveMode::NonRecursive).map(|()| w)) {
-            Ok(w) => *slot = Some(w),
-            Err(e) => warn(format!("cannot watch {}: {e}", folder.display())),
+        match watcher.and_then(|mut w| w.watch(folder, RecursiveMode::NonRecursive).map(|()| w)) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                warn(format!("cannot watch {}: {e}", folder.display()));
+                None
+            }
         }
     }
 }
