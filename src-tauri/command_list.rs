@@ -13,7 +13,8 @@ use tauri::Runtime;
 use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
 use crate::{
-    buddy_commands, commands, oncall_commands, schedule_commands, thread_commands, window_commands,
+    buddy_commands, commands, draft_commands, oncall_commands, schedule_commands, thread_commands,
+    window_commands,
 };
 
 /// Every command, ready to register (`invoke_handler`) or to export.
@@ -41,6 +42,10 @@ pub fn commands<R: Runtime>() -> Builder<R> {
             commands::reminders_resume,
             commands::app_info,
             commands::app_ready::<tauri::Wry>,
+            draft_commands::drafts_get,
+            draft_commands::drafts_save,
+            draft_commands::drafts_clear,
+            draft_commands::drafts_keys,
             window_commands::window_keep_alive,
             window_commands::window_close::<tauri::Wry>,
             buddy_commands::buddies_import_roster,

@@ -11,6 +11,7 @@ mod bindings_tests;
 mod buddy_commands;
 mod command_list;
 mod commands;
+mod draft_commands;
 mod error;
 mod ids;
 #[cfg(test)]

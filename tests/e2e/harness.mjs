@@ -251,3 +251,27 @@ export function saveMeetingAt(env, at) {
   cli(env, 'schedule', 'move', first.uid, '--to', at);
   return first;
 }
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `check` every 200 ms until it returns something truthy, which it returns. */
+export async function until(check, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
+/**
+ * Runs `body` in a window process that ends while it runs (closed past its
+ * grace period, or killed): the WebDriver session ends with it, which is
+ * expected; any other failure is not.
+ */
+export async function withEndingWindow(env, body) {
+  await withWindow(env, body).catch((e) => {
+    if (!/session|connect|fetch/i.test(String(e))) throw e;
+  });
+}

@@ -157,6 +157,15 @@ export const remindersResume = () => call('remindersResume');
 
 export const appInfo = () => call('appInfo');
 
+/** The stored draft of form `key`, or null. */
+export const draftsGet = (key: string) => call('draftsGet', key);
+/** Stores `value` (JSON text) as the draft of form `key`. */
+export const draftsSave = (key: string, value: string) => call('draftsSave', key, value);
+/** Removes the draft of form `key`. */
+export const draftsClear = (key: string) => call('draftsClear', key);
+/** The keys of the drafts starting with `prefix`. */
+export const draftsKeys = (prefix: string) => call('draftsKeys', prefix);
+
 /** Tells the shell the journal is on screen (used to time start-up). */
 export const appReady = () => call('appReady');
 /** Keeps the window process while pasted thread text is on screen. */

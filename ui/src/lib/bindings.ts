@@ -26,6 +26,14 @@ export const commands = {
 	 *  `bench/desktop` times launch to an interactive journal.
 	 */
 	appReady: () => __TAURI_INVOKE<void>("app_ready"),
+	/**  The draft of form `key`, or null when it has none. */
+	draftsGet: (key: string) => __TAURI_INVOKE<Draft_Serialize | null>("drafts_get", { key }),
+	/**  Stores `value` (the form's JSON text) as the draft of form `key`. */
+	draftsSave: (key: string, value: string) => __TAURI_INVOKE<null>("drafts_save", { key, value }),
+	/**  Removes the draft of form `key` (a saved or cancelled form). */
+	draftsClear: (key: string) => __TAURI_INVOKE<boolean>("drafts_clear", { key }),
+	/**  The keys of the drafts whose key starts with `prefix`. */
+	draftsKeys: (prefix: string) => __TAURI_INVOKE<string[]>("drafts_keys", { prefix }),
 	/**
 	 *  Keeps the window process alive while `on`, even after the window closes:
 	 *  the Threads screen holds pasted text, which is never stored and would be
@@ -233,6 +241,25 @@ export type Count = {
 
 /**  Whether the kudos was given by the user or received by them. */
 export type Direction = "given" | "received";
+
+/**  A stored draft: the form's JSON text as it was saved. */
+export type Draft = Draft_Serialize | Draft_Deserialize;
+
+/**  A stored draft: the form's JSON text as it was saved. */
+export type Draft_Deserialize = {
+	key: string,
+	/**  JSON text, exactly as the form saved it. */
+	value: string,
+	updated_at: string,
+};
+
+/**  A stored draft: the form's JSON text as it was saved. */
+export type Draft_Serialize = {
+	key: string,
+	/**  JSON text, exactly as the form saved it. */
+	value: string,
+	updated_at: string,
+};
 
 /**
  *  A stored journal entry, as printed by `--json` and exported.

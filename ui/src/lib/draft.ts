@@ -18,6 +18,11 @@ export function emptyDraft(today: string): Draft {
   return { direction: 'given', person: '', message: '', tagsText: '', link: '', occurred_on: today };
 }
 
+/** True when nothing worth keeping was typed (direction and date alone are not). */
+export function isBlankDraft(d: Draft): boolean {
+  return [d.person, d.message, d.tagsText, d.link].every((v) => v.trim() === '');
+}
+
 export function draftFromEntry(e: Entry): Draft {
   return {
     direction: e.direction,

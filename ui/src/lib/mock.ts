@@ -57,6 +57,8 @@ const SEED: Array<[Direction, string, string, string[], string | null, number]> 
 ];
 
 let nextId = 1;
+/** Form drafts by key, as JSON text (lost on reload, like the rest of the preview). */
+const drafts = new Map<string, string>();
 let entries: Entry[] = [];
 const trash = new Map<number, Entry>();
 let settings: Settings = {
@@ -287,6 +289,16 @@ const handlers: Partial<CommandHandlers> = {
   },
   appReady: () => undefined,
   windowKeepAlive: () => null,
+  draftsGet: (key) => {
+    const value = drafts.get(String(key));
+    return value === undefined ? null : { key, value, updated_at: new Date().toISOString() };
+  },
+  draftsSave: (key, value) => {
+    drafts.set(String(key), String(value));
+    return null;
+  },
+  draftsClear: (key) => drafts.delete(String(key)),
+  draftsKeys: (prefix) => [...drafts.keys()].filter((k) => k.startsWith(String(prefix))).sort(),
   windowClose: () => null,
   appInfo: () => ({ version: '0.1.0 (browser preview)', db_path: '/home/you/.local/share/hugops/hugops.db' }),
 };
