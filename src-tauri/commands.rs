@@ -12,7 +12,7 @@ use hugops_core::journal::{
     self, Entry, EntryPatch, ExportFormat, Filter, ImportReport, NewEntry, Stats,
 };
 use hugops_core::settings::{self, Settings};
-use hugops_core::{reminders, Store};
+use hugops_core::{autostart, reminders};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
@@ -96,9 +96,19 @@ pub async fn settings_get(state: State<'_, AppState>) -> Result<Settings> {
 #[tauri::command]
 #[specta::specta]
 pub async fn settings_set(state: State<'_, AppState>, settings: Settings) -> Result<Settings> {
-    let saved = save_settings(&mut state.store(), &settings)?;
+    let target = login_target()?;
+    let saved = autostart::update_settings(&mut state.store(), &target, |s| {
+        *s = settings;
+        Ok(())
+    })?;
     state.settings_changed();
     Ok(saved)
+}
+
+/// The login entry `start_at_login` writes starts this binary, hidden.
+fn login_target() -> hugops_core::Result<autostart::Target> {
+    let exe = std::env::current_exe().map_err(|e| hugops_core::Error::io("hugops-desktop", e))?;
+    autostart::Target::new(exe)
 }
 
 #[tauri::command]
@@ -131,12 +141,6 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
         version: env!("CARGO_PKG_VERSION"),
         db_path: state.db_path(),
     })
-}
-
-/// Saves the settings and returns them as stored.
-fn save_settings(store: &mut Store, settings: &Settings) -> hugops_core::Result<Settings> {
-    settings::save(store, settings)?;
-    settings::load(store)
 }
 
 /// Called by the window once the journal screen has loaded its first page;

@@ -7,7 +7,7 @@ import { mkdtempSync, existsSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
-import { Session, poll } from './webdriver.mjs';
+import { Keys, Session, poll } from './webdriver.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 export const APP = process.env.HUGOPS_APP || join(root, 'target/debug/hugops-desktop');
@@ -31,11 +31,17 @@ function driverPath() {
 
 /**
  * The environment of a scenario: `env` plus a runtime folder of its own, so
- * its tray process (and control socket) is not another scenario's.
+ * its tray process (and control socket) is not another scenario's, and a
+ * config folder of its own for the login entry.
  */
 export function scenarioEnv(env) {
   if (env.HUGOPS_RUNTIME_DIR) return env;
-  return { ...env, HUGOPS_RUNTIME_DIR: mkdtempSync(join(tmpdir(), 'hugops-run-')) };
+  return {
+    // A login entry written by a test lands here, never in the user's ~/.config.
+    XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'hugops-config-')),
+    ...env,
+    HUGOPS_RUNTIME_DIR: mkdtempSync(join(tmpdir(), 'hugops-run-')),
+  };
 }
 
 /**
@@ -274,4 +280,15 @@ export async function withEndingWindow(env, body) {
   await withWindow(env, body).catch((e) => {
     if (!/session|connect|fetch/i.test(String(e))) throw e;
   });
+}
+
+/** Opens quick add, fills it in and saves with Ctrl+Enter. */
+export async function quickAdd(session, { person, message, tags = '' }) {
+  await (await session.find('[data-testid="open-quick-add"]')).click();
+  const form = await session.waitFor('[data-testid="quick-add"]');
+  await (await form.find('[data-testid="qa-person"]')).type(person);
+  if (tags) await (await form.find('[data-testid="qa-tags"]')).type(tags);
+  const text = await form.find('[data-testid="qa-message"]');
+  await text.type(message);
+  await text.type(Keys.CONTROL + Keys.ENTER + Keys.NULL);
 }

@@ -4,23 +4,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { withApp, tempDb, delivered, HUGOPS } from './harness.mjs';
-import { Keys } from './webdriver.mjs';
+import { withApp, tempDb, delivered, HUGOPS, quickAdd } from './harness.mjs';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 // A Monday, so the default Friday nudge is not due during the journal tests.
 const QUIET_MONDAY = { HUGOPS_NOW: '2026-11-23T10:00:00Z', HUGOPS_TZ: 'UTC' };
-
-/** Opens quick add, fills it in and saves with Ctrl+Enter. */
-async function quickAdd(session, { person, message, tags = '' }) {
-  await (await session.find('[data-testid="open-quick-add"]')).click();
-  const form = await session.waitFor('[data-testid="quick-add"]');
-  await (await form.find('[data-testid="qa-person"]')).type(person);
-  if (tags) await (await form.find('[data-testid="qa-tags"]')).type(tags);
-  const text = await form.find('[data-testid="qa-message"]');
-  await text.type(message);
-  await text.type(Keys.CONTROL + Keys.ENTER + Keys.NULL);
-}
 
 /** Types `query` into the search box and returns the texts of the cards shown. */
 async function search(session, query) {

@@ -144,10 +144,12 @@ async fn run(first: Option<Action>) -> ExitCode {
 /// its labels current; without one, HugOps runs on without an icon.
 async fn show_tray_item(hub: &Arc<Hub>) {
     let (actions, mut chosen) = unbounded_channel::<Action>();
+    let shown_hub = Arc::clone(hub);
     let item = menu::TrayItem {
         labels: menu::labels(&hub.state),
         actions,
         icon: menu::icon(),
+        on_shown: Box::new(move |shown| shown_hub.set_has_icon(shown)),
     };
     let assume = std::env::var_os(ASSUME_TRAY_ENV).is_some_and(|v| !v.is_empty());
     let handle = match item.assume_sni_available(assume).spawn().await {

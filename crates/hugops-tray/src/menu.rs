@@ -64,6 +64,9 @@ pub struct TrayItem {
     pub labels: Labels,
     pub actions: UnboundedSender<Action>,
     pub icon: Vec<ksni::Icon>,
+    /// Told `false` when the desktop's tray host (the StatusNotifierWatcher)
+    /// goes away, `true` when it is back and shows the item again.
+    pub on_shown: Box<dyn Fn(bool) + Send>,
 }
 
 impl TrayItem {
@@ -82,6 +85,17 @@ impl TrayItem {
 impl ksni::Tray for TrayItem {
     fn id(&self) -> String {
         "hugops".into()
+    }
+
+    fn watcher_online(&self) {
+        (self.on_shown)(true);
+    }
+
+    /// Keeps the item waiting for a tray host to come back (a restarted shell,
+    /// a re-enabled extension); meanwhile HugOps behaves as with no tray.
+    fn watcher_offline(&self, _reason: ksni::OfflineReason) -> bool {
+        (self.on_shown)(false);
+        true
     }
 
     fn title(&self) -> String {
@@ -181,9 +195,24 @@ mod tests {
                 labels,
                 actions,
                 icon: Vec::new(),
+                on_shown: Box::new(|_| {}),
             },
             rx,
         )
+    }
+
+    #[test]
+    fn a_tray_host_going_and_coming_back_is_reported_and_the_item_waits_for_it() {
+        let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (mut tray, _) = item(Labels::default());
+        let log = Arc::clone(&seen);
+        tray.on_shown = Box::new(move |shown| log.lock().unwrap().push(shown));
+        assert!(
+            tray.watcher_offline(ksni::OfflineReason::No),
+            "the item keeps running"
+        );
+        tray.watcher_online();
+        assert_eq!(*seen.lock().unwrap(), [false, true]);
     }
 
     fn entry_labels(items: &[MenuItem<TrayItem>]) -> Vec<String> {
