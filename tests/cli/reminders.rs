@@ -10,9 +10,32 @@ fn due(f: &Fixture) -> Vec<serde_json::Value> {
     array(f.json(["reminders", "due", "--json"]))
 }
 
+/// A fixture whose user chose the nudge's settings (the default Friday
+/// 15:00), so it fires from the first week on.
+fn nudge_set_up() -> Fixture {
+    let f = Fixture::new();
+    f.ok(["settings", "set", "nudge.time", "15:00"]);
+    f
+}
+
+#[test]
+fn a_new_database_is_not_nudged_in_its_first_week() {
+    let f = Fixture::new();
+    assert!(due(&f).is_empty());
+    let a_week_later = f
+        .cmd()
+        .env("HUGOPS_NOW", "2026-12-04T15:00:00Z")
+        .args(["reminders", "due", "--json"])
+        .assert()
+        .success();
+    let later: serde_json::Value =
+        serde_json::from_slice(&a_week_later.get_output().stdout).expect("JSON");
+    assert_eq!(later[0]["due_at"], "2026-12-04T15:00:00Z");
+}
+
 #[test]
 fn the_nudge_is_due_and_listing_does_not_mark_it() {
-    let f = Fixture::new();
+    let f = nudge_set_up();
     let first = due(&f);
     assert_eq!(first.len(), 1);
     assert_eq!(first[0]["kind"], "weekly_nudge");
@@ -24,7 +47,7 @@ fn the_nudge_is_due_and_listing_does_not_mark_it() {
 
 #[test]
 fn giving_kudos_silences_the_nudge() {
-    let f = Fixture::new();
+    let f = nudge_set_up();
     f.add_simple(true, "Ana", "thanks", "2026-11-23");
     assert!(due(&f).is_empty());
     assert_eq!(f.ok(["reminders", "due"]), "no reminders due\n");
@@ -32,7 +55,7 @@ fn giving_kudos_silences_the_nudge() {
 
 #[test]
 fn pause_and_resume() {
-    let f = Fixture::new();
+    let f = nudge_set_up();
     let out = f.ok(["reminders", "pause", "--minutes", "90"]);
     assert_eq!(out, "reminders paused until 2026-11-24T11:30:00Z\n");
     assert!(due(&f).is_empty());
@@ -60,7 +83,7 @@ fn pause_and_resume() {
 
 #[test]
 fn bad_pauses_are_refused() {
-    let f = Fixture::new();
+    let f = nudge_set_up();
     for minutes in ["0", "-5", "999999999", "soon"] {
         let line = fails(
             f.cmd()

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { withApp, tempDb, delivered, HUGOPS, quickAdd } from './harness.mjs';
+import { withApp, tempDb, delivered, cli, HUGOPS, quickAdd } from './harness.mjs';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 // A Monday, so the default Friday nudge is not due during the journal tests.
@@ -104,13 +104,18 @@ test('an empty message is refused inline and nothing is stored', async () => {
   });
 });
 
-test('a due appreciation nudge reaches the notification server', async () => {
+test('a new user is not nudged at first launch; a nudge they set up reaches the notification server', async () => {
   // Friday 16:00 UTC, an hour after the default Friday 15:00 nudge, nothing given.
   const env = { HUGOPS_DB: tempDb(), HUGOPS_NOW: '2026-11-27T16:00:00Z', HUGOPS_TZ: 'UTC' };
+  const ours = () => delivered().filter((n) => n.appname === 'HugOps');
+  const before = ours().length;
+  await withApp(env, async () => {
+    await new Promise((r) => setTimeout(r, 4000));
+    assert.equal(ours().length, before, 'nothing in the first week of a brand-new database');
+  });
+  cli(env, 'settings', 'set', 'nudge.enabled', 'on');
   await withApp(env, async (s) => {
-    const nudge = await s.until(async () => {
-      return delivered().find((n) => n.appname === 'HugOps');
-    }, 20000, 'a HugOps notification in dunst');
+    const nudge = await s.until(async () => (ours().length > before ? ours()[0] : null), 20000, 'a HugOps notification in dunst');
     assert.ok(nudge.summary.length > 0);
   });
 });

@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod clock;
 pub mod drafts;
 pub mod error;
+pub mod first_use;
 mod fs;
 pub mod journal;
 pub mod matching;

@@ -134,6 +134,9 @@ pub struct NudgeSettings {
     #[serde(with = "time_serde")]
     #[cfg_attr(feature = "specta", specta(type = String))]
     pub time: NaiveTime,
+    /// Whether the user chose the nudge's settings themselves. Until then it
+    /// stays quiet in a new user's first week (see [`crate::first_use`]).
+    pub set_up: bool,
 }
 
 impl Default for NudgeSettings {
@@ -142,6 +145,7 @@ impl Default for NudgeSettings {
             enabled: true,
             weekday: Weekday::Fri,
             time: NaiveTime::from_hms_opt(15, 0, 0).expect("15:00 is a valid time"),
+            set_up: false,
         }
     }
 }
@@ -245,7 +249,8 @@ pub fn save(store: &mut Store, settings: &Settings) -> Result<()> {
 /// 1440), `quiet_hours.enabled` (as `nudge.enabled`), `quiet_hours.start` and
 /// `quiet_hours.end` (`HH:MM`), `start_at_login` (as `nudge.enabled`; it also
 /// counts as the first run's question answered), `window.grace_seconds` (1 to
-/// 3600). Errors name the key.
+/// 3600). Setting a `nudge.*` key marks the nudge as set up by the user.
+/// Errors name the key.
 pub fn set_value(store: &mut Store, key: &str, value: &str) -> Result<Settings> {
     update(store, |settings| apply_value(settings, key, value))
 }
@@ -284,6 +289,9 @@ pub fn apply_value(settings: &mut Settings, key: &str, value: &str) -> Result<()
                 SETTABLE_KEYS.join(", ")
             )))
         }
+    }
+    if key.starts_with("nudge.") {
+        settings.nudge.set_up = true;
     }
     Ok(())
 }
@@ -568,6 +576,7 @@ mod tests {
                 enabled: false,
                 weekday: Weekday::Mon,
                 time: NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
+                set_up: true,
             },
             paused_until: parse_instant("2026-11-24T10:00:00Z"),
             timezone: Some("Europe/Berlin".into()),
@@ -598,12 +607,26 @@ mod tests {
     }
 
     #[test]
+    fn setting_a_nudge_key_marks_the_nudge_as_set_up_and_other_keys_do_not() {
+        let mut st = store();
+        assert!(
+            !set_value(&mut st, "quiet_hours.enabled", "on")
+                .unwrap()
+                .nudge
+                .set_up
+        );
+        let s = set_value(&mut st, "nudge.time", "15:00").unwrap();
+        assert!(s.nudge.set_up, "even when the value is the default");
+        assert!(load(&st).unwrap().nudge.set_up);
+    }
+
+    #[test]
     fn json_shape_matches_the_contract() {
         let json = serde_json::to_value(custom()).unwrap();
         assert_eq!(
             json,
             serde_json::json!({
-                "nudge": {"enabled": false, "weekday": "mon", "time": "09:30"},
+                "nudge": {"enabled": false, "weekday": "mon", "time": "09:30", "set_up": true},
                 "paused_until": "2026-11-24T10:00:00Z",
                 "timezone": "Europe/Berlin",
                 "schedule": {"cadence": ["day 2", "week 3"], "checkin_minutes": 45, "reminder_minutes": 5},

@@ -91,6 +91,7 @@ impl Store {
             })?;
         }
         schema::migrations().to_latest(&mut conn)?;
+        crate::first_use::record(&conn, now)?;
         restrict_sidecars(&path);
         Ok(Store {
             conn,

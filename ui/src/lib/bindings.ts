@@ -623,6 +623,11 @@ export type NudgeSettings_Deserialize = {
 	weekday?: WeekdayName,
 	/**  Local time of day, serialised as `HH:MM`. */
 	time?: string,
+	/**
+	 *  Whether the user chose the nudge's settings themselves. Until then it
+	 *  stays quiet in a new user's first week (see [`crate::first_use`]).
+	 */
+	set_up?: boolean,
 };
 
 /**  When the weekly "appreciate someone" nudge comes, in the user's zone. */
@@ -632,6 +637,11 @@ export type NudgeSettings_Serialize = {
 	weekday: WeekdayName,
 	/**  Local time of day, serialised as `HH:MM`. */
 	time: string,
+	/**
+	 *  Whether the user chose the nudge's settings themselves. Until then it
+	 *  stays quiet in a new user's first week (see [`crate::first_use`]).
+	 */
+	set_up: boolean,
 };
 
 /**

@@ -62,7 +62,7 @@ const drafts = new Map<string, string>();
 let entries: Entry[] = [];
 const trash = new Map<number, Entry>();
 let settings: Settings = {
-  nudge: { enabled: true, weekday: 'fri', time: '15:00' },
+  nudge: { enabled: true, weekday: 'fri', time: '15:00', set_up: false },
   paused_until: null,
   timezone: null,
   schedule: {

@@ -156,6 +156,8 @@ struct Context<'a> {
     now: DateTime<Utc>,
     /// The user's zone: the configured one, else the clock's.
     tz: Tz,
+    /// The end of a new user's first week ([`crate::first_use`]).
+    quiet_until: Option<DateTime<Utc>>,
 }
 
 impl<'a> Context<'a> {
@@ -165,6 +167,7 @@ impl<'a> Context<'a> {
             store,
             tz: settings.effective_zone(clock),
             now: clock.now(),
+            quiet_until: crate::first_use::quiet_until(store)?,
             settings,
         })
     }

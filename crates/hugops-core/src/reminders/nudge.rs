@@ -8,6 +8,10 @@
 //! covers the 7 days before now too (`due_at <= now`), and it means an old
 //! kudos ageing out mid-week never revives last week's nudge a day before
 //! the next one.
+//!
+//! A new user is not nudged in their first week: until the nudge is set up
+//! by the user (`nudge.set_up`), occurrences at or before the end of the
+//! quiet week ([`crate::first_use`]) do not fire.
 
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -28,7 +32,7 @@ pub(super) fn candidate(ctx: &Context) -> Result<Option<Reminder>> {
         return Ok(None);
     }
     let due_at = weekly_occurrence_at_or_before(ctx.now, nudge.weekday, nudge.time, ctx.tz);
-    if gave_kudos_around(ctx, due_at)? {
+    if quiet_until(ctx).is_some_and(|end| due_at <= end) || gave_kudos_around(ctx, due_at)? {
         return Ok(None);
     }
     Ok(Some(Reminder {
@@ -43,9 +47,17 @@ pub(super) fn candidate(ctx: &Context) -> Result<Option<Reminder>> {
 /// The first occurrence after now, if the nudge is enabled.
 pub(super) fn next_occurrence(ctx: &Context) -> Option<DateTime<Utc>> {
     let nudge = &ctx.settings.nudge;
+    let from = quiet_until(ctx).map_or(ctx.now, |end| end.max(ctx.now));
     nudge
         .enabled
-        .then(|| weekly_occurrence_after(ctx.now, nudge.weekday, nudge.time, ctx.tz))
+        .then(|| weekly_occurrence_after(from, nudge.weekday, nudge.time, ctx.tz))
+}
+
+/// The end of a new user's quiet week, unless they set the nudge up.
+fn quiet_until(ctx: &Context) -> Option<DateTime<Utc>> {
+    (!ctx.settings.nudge.set_up)
+        .then_some(ctx.quiet_until)
+        .flatten()
 }
 
 /// Whether a live `given` entry falls in the window of the occurrence at

@@ -30,6 +30,7 @@ fn set_nudge(store: &mut Store, weekday: Weekday, h: u32, m: u32, timezone: Opti
             enabled: true,
             weekday,
             time: NaiveTime::from_hms_opt(h, m, 0).unwrap(),
+            set_up: true,
         },
         timezone: timezone.map(str::to_owned),
         ..Settings::default()
@@ -80,6 +81,34 @@ fn log_rows(store: &Store) -> i64 {
         .conn()
         .query_row("SELECT count(*) FROM reminder_log", [], |r| r.get(0))
         .unwrap()
+}
+
+/// A database first used on Monday 2026-11-16 15:00Z: quiet until Monday
+/// 2026-11-23 15:00Z, so Friday the 20th's default nudge does not fire.
+fn new_user(now: &str) -> (Store, FixedClock) {
+    let st = store();
+    crate::first_use::record(st.conn(), at("2026-11-16T15:00:00Z")).unwrap();
+    (st, clock(now, New_York))
+}
+
+#[test]
+fn a_new_user_is_not_nudged_in_their_first_week() {
+    let (st, c) = new_user("2026-11-20T20:00:01Z");
+    assert!(due_at(&st, &c).is_empty(), "day five of use");
+    assert_eq!(
+        next(&st, &c).as_deref(),
+        Some("2026-11-27T20:00:00Z"),
+        "the first Friday after the quiet week"
+    );
+    c.advance(TimeDelta::days(7));
+    assert_eq!(due_at(&st, &c), ["2026-11-27T20:00:00Z"]);
+}
+
+#[test]
+fn a_nudge_the_user_set_up_fires_in_the_first_week() {
+    let (mut st, c) = new_user("2026-11-20T20:00:01Z");
+    set_nudge(&mut st, Weekday::Fri, 15, 0, None);
+    assert_eq!(due_at(&st, &c), [FRIDAY_NUDGE]);
 }
 
 #[test]
