@@ -28,6 +28,8 @@ mod window_commands;
 pub use error::ApiError;
 pub use state::AppState;
 
+use std::sync::Arc;
+
 use tauri::{App, AppHandle, Builder, Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
@@ -74,10 +76,12 @@ fn setup(app: &mut App, quick_add: bool) -> Result<(), Box<dyn std::error::Error
         }
     };
     let db = state.db_path();
+    let link = Arc::clone(state.tray());
     app.manage(state);
     app.manage(launch::PendingQuickAdd::new(quick_add));
     window::create_main(app.handle())?;
-    tray_link::start(app.handle(), &db);
+    let handle = app.handle().clone();
+    tray_link::start(&db, link, move |order| window::obey(&handle, order));
     Ok(())
 }
 

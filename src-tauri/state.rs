@@ -19,7 +19,7 @@ use crate::tray_link::TrayLink;
 pub struct AppState {
     store: Mutex<Store>,
     clock: Arc<dyn Clock>,
-    tray: TrayLink,
+    tray: Arc<TrayLink>,
 }
 
 impl AppState {
@@ -28,7 +28,7 @@ impl AppState {
         AppState {
             store: Mutex::new(store),
             clock,
-            tray: TrayLink::default(),
+            tray: Arc::default(),
         }
     }
 
@@ -67,7 +67,7 @@ impl AppState {
     }
 
     /// The link to the tray process.
-    pub fn tray(&self) -> &TrayLink {
+    pub fn tray(&self) -> &Arc<TrayLink> {
         &self.tray
     }
 }

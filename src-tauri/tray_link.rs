@@ -11,14 +11,10 @@ use std::io::{BufRead, BufReader, Write};
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use hugops_control::{Request, WindowOrder};
-use tauri::{AppHandle, Manager, Runtime};
-
-use crate::state::AppState;
-use crate::window;
 
 /// Overrides where the tray binary is (tests, `tauri dev`).
 pub const TRAY_BIN_ENV: &str = "HUGOPS_TRAY_BIN";
@@ -100,10 +96,9 @@ fn connect_or_start(socket: &Path) -> Option<UnixStream> {
 }
 
 /// Registers this window process with the tray, on a thread of its own that
-/// then carries out the tray's orders until the tray goes.
-pub fn start<R: Runtime>(app: &AppHandle<R>, db: &Path) {
+/// then hands each of the tray's orders to `obey` until the tray goes.
+pub fn start(db: &Path, link: Arc<TrayLink>, obey: impl Fn(WindowOrder) + Send + 'static) {
     let socket = hugops_control::socket_path(db);
-    let app = app.clone();
     std::thread::spawn(move || {
         let Some(stream) = connect_or_start(&socket) else {
             return;
@@ -111,8 +106,6 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, db: &Path) {
         let Ok(reader) = stream.try_clone() else {
             return;
         };
-        let state = app.state::<AppState>();
-        let link = state.tray();
         link.set(Some(stream));
         link.send(Request::Window {
             pid: std::process::id(),
@@ -120,10 +113,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, db: &Path) {
         for line in BufReader::new(reader).lines() {
             let Ok(line) = line else { break };
             match WindowOrder::parse(&line) {
-                Some(WindowOrder::Show) => window::show_and_focus(&app),
-                Some(WindowOrder::QuickAdd) => window::quick_add(&app),
-                Some(WindowOrder::Close) => window::close(&app),
-                Some(WindowOrder::Quit) => app.exit(0),
+                Some(order) => obey(order),
                 None => eprintln!("hugops: unknown order from the tray: {line:?}"),
             }
         }

@@ -11,7 +11,7 @@
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
-use hugops_control::Request;
+use hugops_control::{Request, WindowOrder};
 use tauri::{
     AppHandle, Emitter, Manager, Runtime, WebviewWindow, WebviewWindowBuilder, Window, WindowEvent,
 };
@@ -100,6 +100,16 @@ pub fn quick_add<R: Runtime>(app: &AppHandle<R>) {
 pub fn close<R: Runtime>(app: &AppHandle<R>) {
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
         let _ = window.close();
+    }
+}
+
+/// Carries out an order from the tray process.
+pub fn obey<R: Runtime>(app: &AppHandle<R>, order: WindowOrder) {
+    match order {
+        WindowOrder::Show => show_and_focus(app),
+        WindowOrder::QuickAdd => quick_add(app),
+        WindowOrder::Close => close(app),
+        WindowOrder::Quit => app.exit(0),
     }
 }
 
