@@ -9,6 +9,7 @@ import {
   formatInstantRange,
   formatMonth,
   formatPausedUntil,
+  formatClock,
   formatTime,
   formatTimeRange,
   isoDay,
@@ -98,6 +99,11 @@ describe('instants', () => {
     expect(formatInstantRange(start, end, { ...gb, timeZone: 'UTC' })).toBe('Wed 9 Dec, 10:00–10:30');
     expect(formatInstantRange(start, end, { ...de, timeZone: 'UTC' })).toBe('Mi., 9. Dez., 10:00–10:30 Uhr');
   });
+  it('formats wall-clock times of day', () => {
+    expect(formatClock(90, 'en-GB')).toBe('01:30');
+    expect(formatClock(13 * 60, 'en-US')).toBe('01:00 PM');
+    expect(formatClock(24 * 60, 'de-DE')).toBe('00:00');
+  });
   it('returns unreadable input unchanged', () => {
     expect(formatTime('soon', gb)).toBe('soon');
     expect(formatInstant('soon', gb)).toBe('soon');
@@ -111,6 +117,7 @@ describe('instants', () => {
 describe('months and weekdays', () => {
   it('formats month keys', () => {
     expect(formatMonth('2026-11', 'short', 'en-GB')).toBe('Nov');
+    expect(formatMonth('2026-11', 'medium', 'en-US')).toBe('Nov 2026');
     expect(formatMonth('2026-11', 'long', 'en-GB')).toBe('November 2026');
     expect(formatMonth('2026-03', 'long', 'de-DE')).toBe('März 2026');
     expect(formatMonth('bad')).toBe('bad');

@@ -175,11 +175,22 @@ export function formatPausedUntil(until: string | null, now: Date = new Date(), 
   return `until ${formatInstant(until, { today, ...options })}`;
 }
 
-/** A month key `YYYY-MM` as "Nov" (short) or "November 2026" (long). */
-export function formatMonth(month: string, style: 'short' | 'long' = 'short', locale?: string): string {
+/** A time of day with no date or zone, `minutes` after midnight: "03:00" or "03:00 AM"; 24:00 is written as midnight. */
+export function formatClock(minutes: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { ...TIME_FIELDS, timeZone: 'UTC' }).format(new Date((minutes % 1440) * 60_000));
+}
+
+const MONTH_FIELDS: Record<'short' | 'medium' | 'long', Intl.DateTimeFormatOptions> = {
+  short: { month: 'short' },
+  medium: { month: 'short', year: 'numeric' },
+  long: { month: 'long', year: 'numeric' },
+};
+
+/** A month key `YYYY-MM` as "Nov" (short), "Nov 2026" (medium) or "November 2026" (long). Malformed input comes back unchanged. */
+export function formatMonth(month: string, style: keyof typeof MONTH_FIELDS = 'short', locale?: string): string {
   const p = parseDay(`${month}-01`);
   if (!p) return month;
-  const fields: Intl.DateTimeFormatOptions = style === 'short' ? { month: 'short' } : { month: 'long', year: 'numeric' };
+  const fields = MONTH_FIELDS[style];
   return new Intl.DateTimeFormat(locale, { ...fields, timeZone: 'UTC' }).format(utcMidnight(p));
 }
 

@@ -14,8 +14,9 @@ describe('heat map', () => {
     expect(heat(1, 2)).toBe(0.5);
     expect(heat(3, 2)).toBe(1);
     expect(heat(1, 0)).toBe(0);
-    expect(cellTime(0, 30)).toBe('00:00');
-    expect(cellTime(21, 30)).toBe('10:30');
+    expect(cellTime(0, 30, 'en-GB')).toBe('00:00');
+    expect(cellTime(21, 30, 'en-GB')).toBe('10:30');
+    expect(cellTime(27, 30, 'en-US')).toBe('01:30 PM');
   });
 
   it('marks the cells a slot covers with its rank', () => {

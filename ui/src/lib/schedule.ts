@@ -1,6 +1,6 @@
 // Pure helpers of the Schedule screen: heat-map cells, slot marking, slot times.
 
-import { formatInstantRange } from './dates';
+import { formatClock, formatInstantRange } from './dates';
 import type { Heatmap, Slot, SocialView } from './types';
 
 /** A cell's share of the group in hours, 0 to 1 (0 for an empty group). */
@@ -8,10 +8,9 @@ export function heat(count: number, people: number): number {
   return people > 0 ? Math.min(1, Math.max(0, count / people)) : 0;
 }
 
-/** `HH:MM` (UTC) at the start of cell `index`. */
-export function cellTime(index: number, cellMinutes: number): string {
-  const m = index * cellMinutes;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+/** The time of day (UTC) at the start of cell `index`, in the locale's clock. */
+export function cellTime(index: number, cellMinutes: number, locale?: string): string {
+  return formatClock(index * cellMinutes, locale);
 }
 
 /**
