@@ -84,14 +84,27 @@ function daysBetween(a: string, b: string): number | null {
   return Math.round((Date.UTC(pb.year, pb.month - 1, pb.day) - Date.UTC(pa.year, pa.month - 1, pa.day)) / 86_400_000);
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The formatter of `locale` (the system's when undefined) with `options`, made once. */
+function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify([locale ?? null, options]);
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
 /** The UTC-midnight Date of a calendar day, to format with `timeZone: 'UTC'`. */
 function utcMidnight(p: DayParts): Date {
   return new Date(Date.UTC(p.year, p.month - 1, p.day));
 }
 
-/** The calendar day (`YYYY-MM-DD`) `t` falls on in `timeZone` (the system's when left out). */
+/**
+ * The calendar day (`YYYY-MM-DD`) `t` falls on in `timeZone` (the system's
+ * when left out), read from the fields of a Latin-digit locale.
+ */
 export function dayIn(t: Date, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(t);
+  const parts = formatter('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(t);
   const field = Object.fromEntries(parts.map((p) => [p.type, p.value]));
   return `${field.year}-${field.month}-${field.day}`;
 }
@@ -110,11 +123,11 @@ function instant(s: string): Date | null {
   return Number.isNaN(t.getTime()) ? null : t;
 }
 
-/** A calendar day for people: "Wed 9 Dec", or "Tue 9 Dec 2025" outside today's year. Malformed input comes back unchanged. */
+/** A calendar day for people: "Wed 9 Dec", "Tue, 9 Dec 2025" outside today's year; malformed input unchanged. */
 export function formatDate(day: string, { locale, today = isoDay() }: DateOptions = {}): string {
   const p = parseDay(day);
   if (!p) return day;
-  return new Intl.DateTimeFormat(locale, { ...dateFields(day, today), timeZone: 'UTC' }).format(utcMidnight(p));
+  return formatter(locale, { ...dateFields(day, today), timeZone: 'UTC' }).format(utcMidnight(p));
 }
 
 /** A journal day: "Today", "Yesterday", else as {@link formatDate}. */
@@ -125,10 +138,10 @@ export function formatDay(day: string, options: DateOptions = {}): string {
   return formatDate(day, options);
 }
 
-/** The time of an instant in the zone, "14:30" or "2:30 PM" as the locale prefers. Unreadable input comes back unchanged. */
+/** The time of an instant in the zone: "14:30" or "02:30 PM" as the locale prefers; unreadable input unchanged. */
 export function formatTime(at: string, { locale, timeZone }: InstantOptions = {}): string {
   const t = instant(at);
-  return t ? new Intl.DateTimeFormat(locale, { ...TIME_FIELDS, timeZone }).format(t) : at;
+  return t ? formatter(locale, { ...TIME_FIELDS, timeZone }).format(t) : at;
 }
 
 /** From one time to another in the zone: "10:00–10:30" (the locale's dash and spacing). */
@@ -136,13 +149,13 @@ export function formatTimeRange(start: string, end: string, { locale, timeZone }
   const s = instant(start);
   const e = instant(end);
   if (!s || !e) return `${start}–${end}`;
-  return new Intl.DateTimeFormat(locale, { ...TIME_FIELDS, timeZone }).formatRange(s, e);
+  return formatter(locale, { ...TIME_FIELDS, timeZone }).formatRange(s, e);
 }
 
 /** The formatter of an instant's date and time in its zone: the year only outside today's year there. */
 function instantFormat(t: Date, { locale, timeZone, today }: InstantOptions): Intl.DateTimeFormat {
   const fields = dateFields(dayIn(t, timeZone), today ?? dayIn(new Date(), timeZone));
-  return new Intl.DateTimeFormat(locale, { ...fields, ...TIME_FIELDS, timeZone });
+  return formatter(locale, { ...fields, ...TIME_FIELDS, timeZone });
 }
 
 /** An instant with its date in the zone: "Wed 9 Dec, 10:00". Unreadable input comes back unchanged. */
@@ -164,7 +177,11 @@ export function formatInstantRange(start: string, end: string, options: InstantO
  * zone: "until 14:30" today, "until tomorrow 09:00", or "until Tue 24 Nov, 09:00".
  * Null when `until` is null, unreadable, or already past.
  */
-export function formatPausedUntil(until: string | null, now: Date = new Date(), options: InstantOptions = {}): string | null {
+export function formatPausedUntil(
+  until: string | null,
+  now: Date = new Date(),
+  options: InstantOptions = {},
+): string | null {
   if (!until) return null;
   const t = instant(until);
   if (!t || t.getTime() <= now.getTime()) return null;
@@ -175,9 +192,10 @@ export function formatPausedUntil(until: string | null, now: Date = new Date(), 
   return `until ${formatInstant(until, { today, ...options })}`;
 }
 
-/** A time of day with no date or zone, `minutes` after midnight: "03:00" or "03:00 AM"; 24:00 is written as midnight. */
+/** A time of day, `minutes` after midnight, with no date or zone: "03:00" or "03:00 AM"; 24:00 is midnight. */
 export function formatClock(minutes: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { ...TIME_FIELDS, timeZone: 'UTC' }).format(new Date((minutes % 1440) * 60_000));
+  const at = new Date((minutes % 1440) * 60_000);
+  return formatter(locale, { ...TIME_FIELDS, timeZone: 'UTC' }).format(at);
 }
 
 const MONTH_FIELDS: Record<'short' | 'medium' | 'long', Intl.DateTimeFormatOptions> = {
@@ -186,18 +204,18 @@ const MONTH_FIELDS: Record<'short' | 'medium' | 'long', Intl.DateTimeFormatOptio
   long: { month: 'long', year: 'numeric' },
 };
 
-/** A month key `YYYY-MM` as "Nov" (short), "Nov 2026" (medium) or "November 2026" (long). Malformed input comes back unchanged. */
+/** A month key `YYYY-MM` as "Nov" (short), "Nov 2026" (medium) or "November 2026" (long); malformed input unchanged. */
 export function formatMonth(month: string, style: keyof typeof MONTH_FIELDS = 'short', locale?: string): string {
   const p = parseDay(`${month}-01`);
   if (!p) return month;
   const fields = MONTH_FIELDS[style];
-  return new Intl.DateTimeFormat(locale, { ...fields, timeZone: 'UTC' }).format(utcMidnight(p));
+  return formatter(locale, { ...fields, timeZone: 'UTC' }).format(utcMidnight(p));
 }
 
 /** The name of ISO weekday `weekday` (1 Monday … 7 Sunday): "Mon", or "Monday" when long. */
 export function weekdayName(weekday: number, style: 'short' | 'long' = 'short', locale?: string): string {
-  // 2024-01-01 was a Monday.
-  return new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' }).format(utcMidnight({ year: 2024, month: 1, day: weekday }));
+  const day = utcMidnight({ year: 2024, month: 1, day: weekday }); // 2024-01-01 was a Monday
+  return formatter(locale, { weekday: style, timeZone: 'UTC' }).format(day);
 }
 
 /** The locale's week information, under either name engines give it. */

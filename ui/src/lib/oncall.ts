@@ -45,7 +45,8 @@ export function heatShade(count: number, max: number): number {
 /** `Mon 03:00–04:00: 2 interruptions`, the text of one heat cell; `day` 0 is Monday, as the report's heat rows are. */
 export function heatLabel(day: number, hour: number, count: number, locale?: string): string {
   const what = count === 1 ? '1 interruption' : `${count} interruptions`;
-  return `${weekdayName(day + 1, 'short', locale)} ${formatClock(hour * 60, locale)}–${formatClock((hour + 1) * 60, locale)}: ${what}`;
+  const [from, to] = [formatClock(hour * 60, locale), formatClock((hour + 1) * 60, locale)];
+  return `${weekdayName(day + 1, 'short', locale)} ${from}–${to}: ${what}`;
 }
 
 /**
