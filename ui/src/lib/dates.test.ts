@@ -1,5 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, formatDay, formatMonth, formatPausedUntil, isoDay, isoMonth, parseDay, shiftDay } from './dates';
+import {
+  addMonths,
+  dayIn,
+  firstDayOfWeek,
+  formatDate,
+  formatDay,
+  formatInstant,
+  formatInstantRange,
+  formatMonth,
+  formatPausedUntil,
+  formatClock,
+  formatTime,
+  formatTimeRange,
+  isoDay,
+  isoMonth,
+  parseDay,
+  shiftDay,
+  weekdayName,
+} from './dates';
+
+const today = '2026-11-24';
+const gb = { locale: 'en-GB', today };
+const us = { locale: 'en-US', today };
+const de = { locale: 'de-DE', today };
 
 describe('isoDay / isoMonth', () => {
   it('uses local calendar fields, zero padded', () => {
@@ -18,28 +41,85 @@ describe('parseDay', () => {
   });
 });
 
-describe('formatDay', () => {
-  const today = '2026-11-24';
-  it('says today and yesterday', () => {
-    expect(formatDay('2026-11-24', today)).toBe('Today');
-    expect(formatDay('2026-11-23', today)).toBe('Yesterday');
+describe('formatDate', () => {
+  it('shows weekday, day and month in the locale’s order', () => {
+    expect(formatDate('2026-12-09', gb)).toBe('Wed 9 Dec');
+    expect(formatDate('2026-12-09', us)).toBe('Wed, Dec 9');
+    expect(formatDate('2026-12-09', de)).toBe('Mi., 9. Dez.');
   });
-  it('shows weekday within the year, year otherwise', () => {
-    expect(formatDay('2026-11-02', today)).toBe('Mon 2 Nov');
-    expect(formatDay('2025-12-31', today)).toBe('31 Dec 2025');
+  it('adds the year only outside the current year', () => {
+    expect(formatDate('2025-12-31', gb)).toBe('Wed, 31 Dec 2025');
+    expect(formatDate('2025-12-31', us)).toBe('Wed, Dec 31, 2025');
+    expect(formatDate('2025-12-31', de)).toBe('Mi., 31. Dez. 2025');
   });
-  it('crosses the year boundary for yesterday', () => {
-    expect(formatDay('2025-12-31', '2026-01-01')).toBe('Yesterday');
+  it('never shifts the day, whatever the zone', () => {
+    expect(formatDate('2026-01-01', gb)).toBe('Thu 1 Jan');
   });
   it('returns malformed input unchanged', () => {
-    expect(formatDay('not a day', today)).toBe('not a day');
+    expect(formatDate('2026-13-01', gb)).toBe('2026-13-01');
   });
 });
 
-describe('months', () => {
+describe('formatDay', () => {
+  it('says today and yesterday', () => {
+    expect(formatDay('2026-11-24', gb)).toBe('Today');
+    expect(formatDay('2026-11-23', gb)).toBe('Yesterday');
+  });
+  it('crosses the year boundary for yesterday', () => {
+    expect(formatDay('2025-12-31', { locale: 'en-GB', today: '2026-01-01' })).toBe('Yesterday');
+  });
+  it('writes other days as formatDate does', () => {
+    expect(formatDay('2026-11-02', gb)).toBe('Mon 2 Nov');
+    expect(formatDay('2025-11-24', us)).toBe('Mon, Nov 24, 2025');
+  });
+  it('returns malformed input unchanged', () => {
+    expect(formatDay('not a day', gb)).toBe('not a day');
+  });
+});
+
+describe('instants', () => {
+  const start = '2026-12-09T10:00:00Z';
+  const end = '2026-12-09T10:30:00Z';
+  it('formats times with the locale’s clock', () => {
+    expect(formatTime(start, { locale: 'en-GB', timeZone: 'UTC' })).toBe('10:00');
+    expect(formatTime(start, { locale: 'en-US', timeZone: 'UTC' })).toBe('10:00 AM');
+    expect(formatTime(start, { locale: 'de-DE', timeZone: 'Asia/Tokyo' })).toBe('19:00');
+  });
+  it('formats time ranges', () => {
+    expect(formatTimeRange(start, end, { locale: 'en-GB', timeZone: 'UTC' })).toBe('10:00–10:30');
+    expect(formatTimeRange(start, end, { locale: 'en-US', timeZone: 'UTC' })).toMatch(/^10:00\s–\s10:30\sAM$/);
+  });
+  it('dates an instant in the given zone', () => {
+    expect(formatInstant(start, { ...gb, timeZone: 'UTC' })).toBe('Wed 9 Dec, 10:00');
+    expect(formatInstant('2026-12-09T20:00:00Z', { ...gb, timeZone: 'Asia/Tokyo' })).toBe('Thu 10 Dec, 05:00');
+    expect(formatInstant(start, { ...us, timeZone: 'UTC' })).toBe('Wed, Dec 9, 10:00 AM');
+    expect(formatInstant('2025-12-09T10:00:00Z', { ...gb, timeZone: 'UTC' })).toBe('Tue, 9 Dec 2025, 10:00');
+  });
+  it('formats a meeting as one date and a time range', () => {
+    expect(formatInstantRange(start, end, { ...gb, timeZone: 'UTC' })).toBe('Wed 9 Dec, 10:00–10:30');
+    expect(formatInstantRange(start, end, { ...de, timeZone: 'UTC' })).toBe('Mi., 9. Dez., 10:00–10:30 Uhr');
+  });
+  it('formats wall-clock times of day', () => {
+    expect(formatClock(90, 'en-GB')).toBe('01:30');
+    expect(formatClock(13 * 60, 'en-US')).toBe('01:00 PM');
+    expect(formatClock(24 * 60, 'de-DE')).toBe('00:00');
+  });
+  it('returns unreadable input unchanged', () => {
+    expect(formatTime('soon', gb)).toBe('soon');
+    expect(formatInstant('soon', gb)).toBe('soon');
+  });
+  it('finds the calendar day of an instant in a zone', () => {
+    expect(dayIn(new Date('2026-12-09T20:00:00Z'), 'Asia/Tokyo')).toBe('2026-12-10');
+    expect(dayIn(new Date('2026-12-09T20:00:00Z'), 'America/New_York')).toBe('2026-12-09');
+  });
+});
+
+describe('months and weekdays', () => {
   it('formats month keys', () => {
-    expect(formatMonth('2026-11')).toBe('Nov');
-    expect(formatMonth('2026-11', 'long')).toBe('November 2026');
+    expect(formatMonth('2026-11', 'short', 'en-GB')).toBe('Nov');
+    expect(formatMonth('2026-11', 'medium', 'en-US')).toBe('Nov 2026');
+    expect(formatMonth('2026-11', 'long', 'en-GB')).toBe('November 2026');
+    expect(formatMonth('2026-03', 'long', 'de-DE')).toBe('März 2026');
     expect(formatMonth('bad')).toBe('bad');
   });
   it('adds months across years', () => {
@@ -47,19 +127,36 @@ describe('months', () => {
     expect(addMonths('2025-12', 1)).toBe('2026-01');
     expect(addMonths('2026-11', -23)).toBe('2024-12');
   });
+  it('names ISO weekdays', () => {
+    expect(weekdayName(1, 'short', 'en-GB')).toBe('Mon');
+    expect(weekdayName(7, 'long', 'de-DE')).toBe('Sonntag');
+  });
+  it('starts the week as the locale does', () => {
+    expect(firstDayOfWeek('en-GB')).toBe(1);
+    expect(firstDayOfWeek('en-US')).toBe(7);
+  });
 });
 
 describe('formatPausedUntil', () => {
-  const now = new Date(2026, 10, 24, 10, 0);
+  const now = new Date('2026-11-24T10:00:00Z');
+  const opts = { locale: 'en-GB', timeZone: 'UTC' };
   it('is null when not paused or already past', () => {
-    expect(formatPausedUntil(null, now)).toBeNull();
-    expect(formatPausedUntil(new Date(2026, 10, 24, 9, 0).toISOString(), now)).toBeNull();
-    expect(formatPausedUntil('garbage', now)).toBeNull();
+    expect(formatPausedUntil(null, now, opts)).toBeNull();
+    expect(formatPausedUntil('2026-11-24T09:00:00Z', now, opts)).toBeNull();
+    expect(formatPausedUntil('garbage', now, opts)).toBeNull();
   });
-  it('shows a local time today, tomorrow, or a date', () => {
-    expect(formatPausedUntil(new Date(2026, 10, 24, 11, 5).toISOString(), now)).toBe('until 11:05');
-    expect(formatPausedUntil(new Date(2026, 10, 25, 9, 0).toISOString(), now)).toBe('until tomorrow 09:00');
-    expect(formatPausedUntil(new Date(2026, 10, 27, 9, 0).toISOString(), now)).toBe('until Fri 27 Nov, 09:00');
+  it('shows a time today, tomorrow, or a date', () => {
+    expect(formatPausedUntil('2026-11-24T11:05:00Z', now, opts)).toBe('until 11:05');
+    expect(formatPausedUntil('2026-11-25T09:00:00Z', now, opts)).toBe('until tomorrow 09:00');
+    expect(formatPausedUntil('2026-11-27T09:00:00Z', now, opts)).toBe('until Fri 27 Nov, 09:00');
+    expect(formatPausedUntil('2026-11-25T09:00:00Z', now, { locale: 'en-US', timeZone: 'UTC' })).toBe(
+      'until tomorrow 09:00 AM',
+    );
+  });
+  it('counts days in the given zone', () => {
+    expect(formatPausedUntil('2026-11-24T16:00:00Z', now, { locale: 'en-GB', timeZone: 'Asia/Tokyo' })).toBe(
+      'until tomorrow 01:00',
+    );
   });
 });
 

@@ -35,9 +35,9 @@ describe('heat cells', () => {
     expect(heatShade(1, 5)).toBeCloseTo(0.36);
   });
   it('says the weekday, hour and count in words', () => {
-    expect(heatLabel(0, 3, 2)).toBe('Mon 03:00–04:00: 2 interruptions');
-    expect(heatLabel(6, 23, 1)).toBe('Sun 23:00–00:00: 1 interruption');
-    expect(heatLabel(2, 9, 0)).toBe('Wed 09:00–10:00: 0 interruptions');
+    expect(heatLabel(0, 3, 2, 'en-GB')).toBe('Mon 03:00–04:00: 2 interruptions');
+    expect(heatLabel(6, 23, 1, 'en-GB')).toBe('Sun 23:00–00:00: 1 interruption');
+    expect(heatLabel(2, 9, 0, 'en-GB')).toBe('Wed 09:00–10:00: 0 interruptions');
   });
 });
 

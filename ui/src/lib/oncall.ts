@@ -2,10 +2,7 @@
 // the heat map cells and the local→UTC times of a next shift.
 
 import type { BandCounts } from './bindings';
-import { shiftDay } from './dates';
-
-/** Monday first, as the report's heat rows are. */
-export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+import { formatClock, shiftDay, weekdayName } from './dates';
 
 /** The last 28 days up to and including `today`, as first and last day shown. */
 export function defaultPeriod(today: string): { first: string; last: string } {
@@ -45,11 +42,11 @@ export function heatShade(count: number, max: number): number {
   return Math.round((0.2 + 0.8 * Math.min(count / max, 1)) * 100) / 100;
 }
 
-/** `Mon 03:00–04:00: 2 interruptions`, the text of one heat cell. */
-export function heatLabel(day: number, hour: number, count: number): string {
-  const hh = (h: number) => String(h % 24).padStart(2, '0') + ':00';
+/** `Mon 03:00–04:00: 2 interruptions`, the text of one heat cell; `day` 0 is Monday, as the report's heat rows are. */
+export function heatLabel(day: number, hour: number, count: number, locale?: string): string {
   const what = count === 1 ? '1 interruption' : `${count} interruptions`;
-  return `${WEEKDAYS[day]} ${hh(hour)}–${hh(hour + 1)}: ${what}`;
+  const [from, to] = [formatClock(hour * 60, locale), formatClock((hour + 1) * 60, locale)];
+  return `${weekdayName(day + 1, 'short', locale)} ${from}–${to}: ${what}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, cellTime, heat, outsideBurden, slotCells, utcRange } from './schedule';
+import { cellTime, heat, outsideBurden, slotCells, utcRange } from './schedule';
 import type { Heatmap } from './types';
 
 const map: Heatmap = {
@@ -14,8 +14,9 @@ describe('heat map', () => {
     expect(heat(1, 2)).toBe(0.5);
     expect(heat(3, 2)).toBe(1);
     expect(heat(1, 0)).toBe(0);
-    expect(cellTime(0, 30)).toBe('00:00');
-    expect(cellTime(21, 30)).toBe('10:30');
+    expect(cellTime(0, 30, 'en-GB')).toBe('00:00');
+    expect(cellTime(21, 30, 'en-GB')).toBe('10:30');
+    expect(cellTime(27, 30, 'en-US')).toBe('01:30 PM');
   });
 
   it('marks the cells a slot covers with its rank', () => {
@@ -31,10 +32,12 @@ describe('heat map', () => {
   });
 });
 
-describe('dates', () => {
-  it('adds days across months and formats UTC ranges', () => {
-    expect(addDays('2026-11-30', 2)).toBe('2026-12-02');
-    expect(utcRange('2026-12-01T10:15:00Z', '2026-12-01T11:15:00Z')).toBe('Tue 1 Dec, 10:15–11:15 UTC');
+describe('utcRange', () => {
+  it('formats a slot in UTC in the locale’s format', () => {
+    const year = new Date().getUTCFullYear();
+    const [start, end] = [`${year}-12-01T10:15:00Z`, `${year}-12-01T11:15:00Z`];
+    expect(utcRange(start, end, 'en-GB')).toMatch(/^\w{3} 1 Dec, 10:15–11:15 UTC$/);
+    expect(utcRange(start, end, 'en-US')).toMatch(/^\w{3}, Dec 1, 10:15\s–\s11:15\sAM UTC$/);
   });
 });
 

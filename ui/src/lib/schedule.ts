@@ -1,5 +1,6 @@
-// Pure helpers of the Schedule screen: heat-map cells, slot marking, dates.
+// Pure helpers of the Schedule screen: heat-map cells, slot marking, slot times.
 
+import { formatClock, formatInstantRange } from './dates';
 import type { Heatmap, Slot, SocialView } from './types';
 
 /** A cell's share of the group in hours, 0 to 1 (0 for an empty group). */
@@ -7,10 +8,9 @@ export function heat(count: number, people: number): number {
   return people > 0 ? Math.min(1, Math.max(0, count / people)) : 0;
 }
 
-/** `HH:MM` (UTC) at the start of cell `index`. */
-export function cellTime(index: number, cellMinutes: number): string {
-  const m = index * cellMinutes;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+/** The time of day (UTC) at the start of cell `index`, in the locale's clock. */
+export function cellTime(index: number, cellMinutes: number, locale?: string): string {
+  return formatClock(index * cellMinutes, locale);
 }
 
 /**
@@ -35,19 +35,9 @@ export function slotCells(map: Heatmap, slots: Slot[]): Map<string, number> {
   return out;
 }
 
-/** `YYYY-MM-DD` of `date` plus `days` (UTC arithmetic). */
-export function addDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
-/** `Tue 1 Dec, 10:15–11:15 UTC` for a slot or meeting. */
-export function utcRange(start: string, end: string): string {
-  const s = new Date(start);
-  const e = new Date(end);
-  const day = s.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-  const hm = (d: Date) => d.toISOString().slice(11, 16);
-  return `${day}, ${hm(s)}–${hm(e)} UTC`;
+/** A slot in UTC, as the heat map beside it counts: "Tue 1 Dec, 10:15–11:15 UTC" in the locale's format. */
+export function utcRange(start: string, end: string, locale?: string): string {
+  return `${formatInstantRange(start, end, { locale, timeZone: 'UTC' })} UTC`;
 }
 
 /** People outside their hours at least once in a series, most often first, with names. */
