@@ -77,7 +77,11 @@ test('the report shows each person’s sleep interruptions, their warnings and t
     assert.equal(cells.length, 7 * 24);
     const busy = await s.findAll('[data-testid="oncall-heat-cell"]:not([data-count="0"])');
     assert.ok(busy.length > 0, 'some hours were interrupted');
-    assert.match(await busy[0].attribute('aria-label'), /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:00–\d\d:00: \d+ interruption/);
+    // Hours in the locale's clock: "03:00–04:00", or "03:00 AM–04:00 AM" in en-US.
+    assert.match(
+      await busy[0].attribute('aria-label'),
+      /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:00( [AP]M)?–\d\d:00( [AP]M)?: \d+ interruption/,
+    );
 
     await (await s.waitFor('[data-testid="oncall-thank"]')).click();
     const person = await s.waitFor('[data-testid="qa-person"]');
