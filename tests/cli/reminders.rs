@@ -10,6 +10,17 @@ fn due(f: &Fixture) -> Vec<serde_json::Value> {
     array(f.json(["reminders", "due", "--json"]))
 }
 
+/// What is due when the clock says `now` instead of the fixture's time.
+fn due_at_time(f: &Fixture, now: &str) -> Vec<serde_json::Value> {
+    let out = f
+        .cmd()
+        .env("HUGOPS_NOW", now)
+        .args(["reminders", "due", "--json"])
+        .assert()
+        .success();
+    array(serde_json::from_slice(&out.get_output().stdout).expect("JSON"))
+}
+
 /// A fixture whose user chose the nudge's settings (the default Friday
 /// 15:00), so it fires from the first week on.
 fn nudge_set_up() -> Fixture {
@@ -22,15 +33,8 @@ fn nudge_set_up() -> Fixture {
 fn a_new_database_is_not_nudged_in_its_first_week() {
     let f = Fixture::new();
     assert!(due(&f).is_empty());
-    let a_week_later = f
-        .cmd()
-        .env("HUGOPS_NOW", "2026-12-04T15:00:00Z")
-        .args(["reminders", "due", "--json"])
-        .assert()
-        .success();
-    let later: serde_json::Value =
-        serde_json::from_slice(&a_week_later.get_output().stdout).expect("JSON");
-    assert_eq!(later[0]["due_at"], "2026-12-04T15:00:00Z");
+    let a_week_later = due_at_time(&f, "2026-12-04T15:00:00Z");
+    assert_eq!(a_week_later[0]["due_at"], "2026-12-04T15:00:00Z");
 }
 
 #[test]
@@ -66,15 +70,7 @@ fn pause_and_resume() {
     let text = f.ok(["reminders", "due"]);
     assert!(text.contains("paused until 2026-11-24T11:30:00Z"), "{text}");
     // Ninety-one minutes later the pause is over.
-    let later = f
-        .cmd()
-        .env("HUGOPS_NOW", "2026-11-24T11:31:00Z")
-        .args(["reminders", "due", "--json"])
-        .assert()
-        .success();
-    let later: serde_json::Value =
-        serde_json::from_slice(&later.get_output().stdout).expect("JSON");
-    assert_eq!(later.as_array().map(Vec::len), Some(1));
+    assert_eq!(due_at_time(&f, "2026-11-24T11:31:00Z").len(), 1);
 
     f.ok(["reminders", "pause", "--minutes", "600"]);
     assert_eq!(f.ok(["reminders", "resume"]), "reminders resumed\n");

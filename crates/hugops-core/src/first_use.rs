@@ -9,7 +9,7 @@
 //! settings table, beside the user's settings.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 use crate::clock::{format_instant, parse_instant};
 use crate::{Result, Store};
@@ -33,15 +33,8 @@ pub(crate) fn record(conn: &Connection, now: DateTime<Utc>) -> Result<()> {
 /// When the database was first used; `None` when it was never recorded (an
 /// in-memory database), which counts as long ago.
 pub fn first_used(store: &Store) -> Result<Option<DateTime<Utc>>> {
-    let text: Option<String> = store
-        .conn()
-        .query_row("SELECT value FROM settings WHERE key = ?1", [KEY], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    Ok(text
-        .and_then(|t| serde_json::from_str::<String>(&t).ok())
-        .and_then(|t| parse_instant(&t)))
+    let text: Option<String> = crate::settings::stored(store, KEY)?;
+    Ok(text.and_then(|t| parse_instant(&t)))
 }
 
 /// The end of the quiet first week, if it was recorded.

@@ -9,6 +9,8 @@
 
 use chrono::{DateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
+use rusqlite::OptionalExtension;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -205,6 +207,19 @@ pub fn load(store: &Store) -> Result<Settings> {
         settings.timezone = None;
     }
     Ok(settings)
+}
+
+/// A value kept in the settings table under a key of its own (matching
+/// weights, watch options, the first use), outside [`Settings`]; `None` when
+/// it is missing or unreadable, so callers fall back to their defaults.
+pub(crate) fn stored<T: DeserializeOwned>(store: &Store, key: &str) -> Result<Option<T>> {
+    let text: Option<String> = store
+        .conn()
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
 }
 
 /// Whether `{key: value}` alone deserialises into [`Settings`].

@@ -269,17 +269,7 @@ const WEIGHTS_KEY: &str = "matching_weights";
 
 /// The matching weights chosen in Settings, or the defaults.
 pub fn weights(store: &Store) -> Result<Weights> {
-    let text: Option<String> = store
-        .conn()
-        .query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            [WEIGHTS_KEY],
-            |r| r.get(0),
-        )
-        .optional()?;
-    Ok(text
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default())
+    Ok(crate::settings::stored(store, WEIGHTS_KEY)?.unwrap_or_default())
 }
 
 /// Stores the matching weights; each must be a finite number ≥ 0, and at

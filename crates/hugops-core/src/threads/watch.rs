@@ -7,7 +7,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -34,15 +33,7 @@ pub struct WatchSettings {
 
 /// The watching options, or the defaults.
 pub fn watch_settings(store: &Store) -> Result<WatchSettings> {
-    let text: Option<String> = store
-        .conn()
-        .query_row("SELECT value FROM settings WHERE key = ?1", [KEY], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    Ok(text
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default())
+    Ok(crate::settings::stored(store, KEY)?.unwrap_or_default())
 }
 
 /// Stores the watching options; watching a folder needs one that exists.
