@@ -9,6 +9,7 @@ use hugops_core::schedule::agenda::{self, SaveReport, StoredMeeting};
 use hugops_core::schedule::heatmap::Heatmap;
 use hugops_core::schedule::local::AgendaItem;
 use hugops_core::schedule::{self, Every, Group, Meeting, SocialOptions, SocialPlan};
+use hugops_core::settings;
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
@@ -59,6 +60,9 @@ pub struct SocialArg {
     pub count: Option<u32>,
     #[serde(default)]
     pub title: String,
+    /// The first meeting's chosen start (one of the plan's `slots`); `None` takes the best.
+    #[serde(default)]
+    pub start: Option<DateTime<Utc>>,
 }
 
 impl SocialArg {
@@ -75,6 +79,7 @@ impl SocialArg {
             top: self.top,
             repeat,
             title: self.title,
+            start: self.start,
         };
         (self.group.into(), opts)
     }
@@ -117,11 +122,9 @@ pub async fn schedule_heatmap(
     group: GroupArg,
     day: NaiveDate,
 ) -> Result<Heatmap> {
-    Ok(schedule::stored::heatmap(
-        &state.store(),
-        &group.into(),
-        day,
-    )?)
+    let store = state.store();
+    let zone = settings::user_zone(&store, state.clock())?;
+    Ok(schedule::stored::heatmap(&store, &group.into(), day, zone)?)
 }
 
 /// Writes the check-ins of every accepted pair (from `today`) to `path`.

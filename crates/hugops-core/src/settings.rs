@@ -169,6 +169,11 @@ impl Settings {
     }
 }
 
+/// The zone the user reads times in: the stored setting, else the clock's.
+pub fn user_zone(store: &Store, clock: &dyn Clock) -> Result<Tz> {
+    Ok(load(store)?.effective_zone(clock))
+}
+
 /// The keys [`set_value`] accepts.
 pub const SETTABLE_KEYS: [&str; 12] = [
     "nudge.enabled",

@@ -113,6 +113,9 @@ pub struct SocialArgs {
     /// Title of the meetings [default: "Team social" (with the team's name)]
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+    /// Start the first meeting at this listed slot (RFC 3339) [default: the best]
+    #[arg(long, value_name = "INSTANT")]
+    pub at: Option<String>,
     /// Also write the series to this calendar file (atomically)
     #[arg(long, value_name = "OUT.ics")]
     pub ics: Option<PathBuf>,

@@ -36,7 +36,7 @@ pub fn run(op: ScheduleOp, db: Option<PathBuf>, clock: &dyn Clock, out: &mut Std
             // From local midnight of `from` in the user's zone, or now.
             let from = match from {
                 Some(day) => {
-                    let zone = settings::load(&store)?.effective_zone(clock);
+                    let zone = settings::user_zone(&store, clock)?;
                     local_instant(zone, day.and_time(NaiveTime::MIN))
                 }
                 None => clock.now(),
@@ -139,6 +139,7 @@ fn social(plan: SocialPlan, db: Option<PathBuf>, clock: &dyn Clock, out: &mut St
         title: plan
             .title
             .unwrap_or_else(|| default_title(&plan.group, &members)),
+        start: plan.start,
     };
     let social = plan_social(&members, &opts)?;
     let series: Vec<Meeting> = social.series.iter().map(|m| m.meeting.clone()).collect();

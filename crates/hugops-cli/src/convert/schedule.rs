@@ -56,6 +56,7 @@ pub struct SocialPlan {
     pub repeat: Option<(Every, u32)>,
     /// `None`: the library's default title for the group.
     pub title: Option<String>,
+    pub start: Option<DateTime<Utc>>,
     pub ics: Option<PathBuf>,
     pub save: bool,
     pub json: bool,
@@ -120,6 +121,7 @@ fn social(a: SocialArgs) -> Result<SocialPlan> {
         top: a.top,
         repeat,
         title: a.title,
+        start: a.at.as_deref().map(|t| instant("at", t)).transpose()?,
         ics: a.ics,
         save: a.save,
         json: a.json,

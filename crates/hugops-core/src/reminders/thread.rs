@@ -30,7 +30,7 @@ pub fn queue_thread_nudge(
     body: &str,
     clock: &dyn Clock,
 ) -> Result<bool> {
-    let zone = settings::load(store)?.effective_zone(clock);
+    let zone = settings::user_zone(store, clock)?;
     let now = clock.now().trunc_subsecs(0);
     let day = now.with_timezone(&zone).date_naive();
     let kind = ReminderKind::Thread { hash: hash.into() };

@@ -29,7 +29,7 @@ use super::fairness::Tally;
 use super::hours::{is_weekday, Interval, WorkingTime};
 use super::uid::stable_uid;
 use super::{Meeting, MeetingKind};
-use crate::clock::utc_midnight;
+use crate::clock::{format_instant, utc_midnight};
 use crate::roster::Person;
 use crate::settings::instant_serde;
 use crate::{Error, Result};
@@ -76,6 +76,9 @@ pub struct SocialOptions {
     pub repeat: Option<(Every, u32)>,
     /// Title of the meetings.
     pub title: String,
+    /// The first meeting's start, chosen from the first window's candidate
+    /// slots; `None` takes the best. The rest of a series rotates from it.
+    pub start: Option<DateTime<Utc>>,
 }
 
 /// Longest window, in days.
@@ -191,9 +194,10 @@ pub fn plan_social(group: &[&Person], opts: &SocialOptions) -> Result<SocialPlan
     let mut tally = Tally::for_people(group.iter().map(|p| p.email.as_str()));
     let mut series = Vec::new();
     for (k, window) in windows.iter().enumerate() {
-        let chosen = evaluate(group, &work, *window, opts.minutes)
-            .into_iter()
-            .min_by_key(|s| {
+        let candidates = evaluate(group, &work, *window, opts.minutes);
+        let chosen = match opts.start.filter(|_| k == 0) {
+            Some(start) => Some(chosen_slot(candidates, start)?),
+            None => candidates.into_iter().min_by_key(|s| {
                 let cost = tally.turn_cost(s.outside_hours.iter().map(String::as_str));
                 (
                     cost,
@@ -201,7 +205,8 @@ pub fn plan_social(group: &[&Person], opts: &SocialOptions) -> Result<SocialPlan
                     s.worst_distance,
                     s.start,
                 )
-            });
+            }),
+        };
         let Some(slot) = chosen else { continue };
         for email in &slot.outside_hours {
             tally.add(email, 1);
@@ -213,6 +218,20 @@ pub fn plan_social(group: &[&Person], opts: &SocialOptions) -> Result<SocialPlan
         series,
         outside_hours_count: tally.counts().clone(),
     })
+}
+
+/// The candidate starting at `start`, which the user picked from the plan's
+/// slots; any other time is refused rather than moved.
+fn chosen_slot(candidates: Vec<Slot>, start: DateTime<Utc>) -> Result<Slot> {
+    candidates
+        .into_iter()
+        .find(|s| s.start == start)
+        .ok_or_else(|| {
+            Error::invalid(
+                "start",
+                format!("{} is not one of the window's slots", format_instant(start)),
+            )
+        })
 }
 
 fn check(group: &[&Person], opts: &SocialOptions) -> Result<()> {

@@ -2,6 +2,7 @@
 //! Buddies screen, the pairs accepted there, and the schedule settings.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
 
 use super::agenda::{save_meetings, SaveReport};
 use super::heatmap::{week_heatmap, Heatmap};
@@ -57,11 +58,11 @@ pub fn social(store: &Store, group: &Group, mut opts: SocialOptions) -> Result<S
     plan_social(&members, &opts)
 }
 
-/// The week's heat map for `group` of the stored roster.
-pub fn heatmap(store: &Store, group: &Group, day: NaiveDate) -> Result<Heatmap> {
+/// The week's heat map for `group` of the stored roster, in `zone`.
+pub fn heatmap(store: &Store, group: &Group, day: NaiveDate, zone: Tz) -> Result<Heatmap> {
     let people = load_roster(store)?;
     let members = select_group(&people, group)?;
-    Ok(week_heatmap(&members, day))
+    Ok(week_heatmap(&members, day, zone))
 }
 
 /// Saves the check-ins of every accepted pair (from `today`) to the agenda,
@@ -153,7 +154,7 @@ mod tests {
         let store = store();
         assert_eq!(teams(&store).unwrap(), ["Payments", "SRE"]);
         let sre = Group::Team("SRE".into());
-        let map = heatmap(&store, &sre, "2026-11-25".parse().unwrap()).unwrap();
+        let map = heatmap(&store, &sre, "2026-11-25".parse().unwrap(), chrono_tz::UTC).unwrap();
         assert_eq!(map.people, 2);
         let opts = SocialOptions {
             from: "2026-12-01".parse().unwrap(),
@@ -162,6 +163,7 @@ mod tests {
             top: 3,
             repeat: None,
             title: String::new(),
+            start: None,
         };
         let plan = social(&store, &sre, opts).unwrap();
         assert_eq!(plan.slots.len(), 3);
@@ -169,7 +171,8 @@ mod tests {
         assert!(heatmap(
             &store,
             &Group::Team("Nope".into()),
-            "2026-11-25".parse().unwrap()
+            "2026-11-25".parse().unwrap(),
+            chrono_tz::UTC
         )
         .is_err());
     }

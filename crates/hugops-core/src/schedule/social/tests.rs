@@ -10,6 +10,7 @@ fn options(from: &str, to: &str, minutes: u32) -> SocialOptions {
         top: 5,
         repeat: None,
         title: "Team social".into(),
+        start: None,
     }
 }
 
@@ -111,6 +112,37 @@ fn weekly_series_takes_turns_outside_hours() {
     let uids: std::collections::HashSet<&str> =
         plan.series.iter().map(|m| m.meeting.uid.as_str()).collect();
     assert_eq!(uids.len(), 4);
+}
+
+#[test]
+fn a_chosen_slot_starts_the_series_and_the_rest_rotates_from_it() {
+    let group = three_zones();
+    let refs: Vec<&Person> = group.iter().collect();
+    let mut opts = options("2026-11-30", "2026-12-04", 60);
+    opts.repeat = Some((Every::Week, 4));
+    let best = plan_social(&refs, &opts).unwrap();
+    let second = &best.slots[1];
+    assert_ne!(best.series[0].meeting.start, second.start);
+
+    opts.start = Some(second.start);
+    let chosen = plan_social(&refs, &opts).unwrap();
+    assert_eq!(
+        chosen.slots, best.slots,
+        "the ranked list stays to choose again"
+    );
+    assert_eq!(chosen.series[0].meeting.start, second.start);
+    assert_eq!(chosen.series[0].meeting.outside_hours, second.outside_hours);
+    // The later meetings still take turns: nobody is outside twice in a row.
+    let outside: Vec<&Vec<String>> = chosen
+        .series
+        .iter()
+        .map(|m| &m.meeting.outside_hours)
+        .collect();
+    assert!(outside.windows(2).all(|w| w[0] != w[1]), "{outside:?}");
+
+    opts.start = Some(second.start + Duration::minutes(7));
+    let err = plan_social(&refs, &opts).unwrap_err();
+    assert!(err.to_string().starts_with("start: "), "{err}");
 }
 
 #[test]
