@@ -132,6 +132,8 @@ pub async fn reminders_resume(state: State<'_, AppState>) -> Result<Settings> {
 pub struct AppInfo {
     pub version: &'static str,
     pub db_path: PathBuf,
+    /// The user's IANA zone: the Settings one, else the system's.
+    pub zone: String,
 }
 
 #[tauri::command]
@@ -140,18 +142,19 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION"),
         db_path: state.db_path(),
+        zone: settings::user_zone(&state.store(), state.clock())?
+            .name()
+            .to_string(),
     })
 }
 
 /// Called by the window once the journal screen has loaded its first page;
 /// opens quick add when the launch asked for it. With `HUGOPS_STARTUP_TRACE`
-/// set it prints `hugops: interactive` on stderr, which is how
+/// set it prints `hugops: interactive at …` on stderr, which is how
 /// `bench/desktop` times launch to an interactive journal.
 #[tauri::command]
 #[specta::specta]
 pub async fn app_ready<R: Runtime>(app: AppHandle<R>) {
-    if std::env::var_os("HUGOPS_STARTUP_TRACE").is_some() {
-        eprintln!("hugops: interactive");
-    }
+    crate::startup_trace::mark("interactive");
     crate::launch::ready(&app);
 }

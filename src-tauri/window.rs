@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use hugops_control::{Request, WindowOrder};
+use tauri::webview::PageLoadEvent;
 use tauri::{
     AppHandle, Emitter, Manager, Runtime, WebviewWindow, WebviewWindowBuilder, Window, WindowEvent,
 };
@@ -34,7 +35,12 @@ pub fn create_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindo
         .find(|w| w.label == MAIN_WINDOW)
         .cloned()
         .unwrap_or_default();
-    WebviewWindowBuilder::from_config(app, &config)?.build()
+    WebviewWindowBuilder::from_config(app, &config)?
+        .on_page_load(|_, payload| match payload.event() {
+            PageLoadEvent::Started => crate::startup_trace::mark("page started"),
+            PageLoadEvent::Finished => crate::startup_trace::mark("page finished"),
+        })
+        .build()
 }
 
 /// Whether the window is hidden (and since which hide), and whether
