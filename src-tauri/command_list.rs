@@ -13,8 +13,8 @@ use tauri::Runtime;
 use tauri_specta::{collect_commands, Builder, ErrorHandlingMode};
 
 use crate::{
-    buddy_commands, commands, draft_commands, oncall_commands, schedule_commands, thread_commands,
-    window_commands,
+    backup_commands, buddy_commands, commands, draft_commands, oncall_commands, schedule_commands,
+    thread_commands, window_commands,
 };
 
 /// Every command, ready to register (`invoke_handler`) or to export.
@@ -42,6 +42,9 @@ pub fn commands<R: Runtime>() -> Builder<R> {
             commands::reminders_resume,
             commands::app_info,
             commands::app_ready::<tauri::Wry>,
+            backup_commands::backup_list,
+            backup_commands::backup_now,
+            backup_commands::backup_restore,
             draft_commands::drafts_get,
             draft_commands::drafts_save,
             draft_commands::drafts_clear,

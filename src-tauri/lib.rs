@@ -6,6 +6,7 @@
 //! demand; tray_link.rs connects the two. The domain logic lives in
 //! hugops-core.
 
+mod backup_commands;
 #[cfg(test)]
 mod bindings_tests;
 mod buddy_commands;
@@ -18,7 +19,9 @@ mod ids;
 mod ipc_tests;
 mod launch;
 mod oncall_commands;
+mod recovery;
 mod schedule_commands;
+mod startup_trace;
 mod state;
 mod thread_commands;
 mod tray_link;
@@ -31,7 +34,7 @@ pub use state::AppState;
 use std::sync::Arc;
 
 use tauri::{App, AppHandle, Builder, Manager, Runtime};
-use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
 /// Exit status when HugOps cannot start (for example, the database file is
 /// not a HugOps database), as in the CLI.
@@ -39,6 +42,7 @@ pub const EXIT_STARTUP_FAILED: i32 = 2;
 
 /// Runs the desktop app; returns only through process exit.
 pub fn run() {
+    startup_trace::mark("main");
     let quick_add = match launch::decide(std::env::args().skip(1)) {
         launch::Launch::Window { quick_add } => quick_add,
         launch::Launch::Exit(code) => std::process::exit(code),
@@ -68,33 +72,57 @@ fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
 }
 
 fn setup(app: &mut App, quick_add: bool) -> Result<(), Box<dyn std::error::Error>> {
-    let state = match AppState::from_env() {
-        Ok(state) => state,
-        Err(err) => {
-            refuse_to_start(app.handle(), &err);
-            return Ok(());
-        }
-    };
+    startup_trace::mark("setup");
+    app.manage(launch::PendingQuickAdd::new(quick_add));
+    match AppState::from_env() {
+        Ok(state) => start(app.handle(), state)?,
+        Err(err) => cannot_open(app.handle(), &err),
+    }
+    Ok(())
+}
+
+/// Shows the window over the opened database and links it to the tray.
+fn start(app: &AppHandle, state: AppState) -> tauri::Result<()> {
     let db = state.db_path();
     let link = Arc::clone(state.tray());
     app.manage(state);
-    app.manage(launch::PendingQuickAdd::new(quick_add));
-    window::create_main(app.handle())?;
-    let handle = app.handle().clone();
+    startup_trace::mark("state opened");
+    window::create_main(app)?;
+    startup_trace::mark("window built");
+    let handle = app.clone();
     tray_link::start(&db, link, move |order| window::obey(&handle, order));
     Ok(())
 }
 
-/// Says plainly why HugOps cannot start, then exits with status 2. No window
-/// is created and no tray started, and the database file is left as it was.
-fn refuse_to_start(app: &AppHandle, err: &hugops_core::Error) {
+/// Says plainly why the database cannot be opened. When it is broken and a
+/// good snapshot exists, offers to put that back (the broken file is moved
+/// aside, never deleted) and starts over it; otherwise, or when the user
+/// declines, exits with status 2 leaving the file as it was.
+fn cannot_open(app: &AppHandle, err: &hugops_core::Error) {
     eprintln!("hugops: {err}");
+    let offer = recovery::offer(err);
     let handle = app.clone();
-    app.dialog()
-        .message(format!(
-            "{err}\n\nSet HUGOPS_DB to another file, or move this one away, then start HugOps again."
-        ))
+    let dialog = app
+        .dialog()
+        .message(recovery::message(err, offer.as_ref()))
         .title("HugOps cannot open its journal")
-        .kind(MessageDialogKind::Error)
-        .show(move |_| handle.exit(EXIT_STARTUP_FAILED));
+        .kind(MessageDialogKind::Error);
+    let Some(offer) = offer else {
+        dialog.show(move |_| handle.exit(EXIT_STARTUP_FAILED));
+        return;
+    };
+    dialog
+        .buttons(MessageDialogButtons::OkCancelCustom(
+            "Restore the backup".into(),
+            "Quit".into(),
+        ))
+        .show(move |restore| {
+            let started = restore
+                .then(|| recovery::restore(&offer))
+                .and_then(|r| r.map_err(|e| eprintln!("hugops: {e}")).ok())
+                .map(|state| start(&handle, state));
+            if !matches!(started, Some(Ok(()))) {
+                handle.exit(EXIT_STARTUP_FAILED);
+            }
+        });
 }

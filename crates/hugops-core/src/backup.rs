@@ -27,7 +27,10 @@
 //! current state (`before-restore`) and copies the file into the live
 //! database through SQLite's backup API, then migrates it to this schema.
 
+mod recover;
 mod retention;
+
+pub use recover::{newest_restorable, replace_broken};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -55,9 +58,12 @@ struct Named {
 
 /// One snapshot on disk.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename = "Backup")]
 pub struct Snapshot {
     pub path: PathBuf,
     #[serde(serialize_with = "ser_instant")]
+    #[cfg_attr(feature = "specta", specta(type = String))]
     pub created_at: DateTime<Utc>,
     pub reason: Reason,
     pub bytes: u64,

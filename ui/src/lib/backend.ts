@@ -156,6 +156,12 @@ export const remindersPause = (minutes: number) => call('remindersPause', minute
 export const remindersResume = () => call('remindersResume');
 
 export const appInfo = () => call('appInfo');
+/** The database's snapshots, newest first. */
+export const backupList = () => call('backupList');
+/** Takes a snapshot now (reason `manual`). */
+export const backupNow = () => call('backupNow');
+/** Puts the snapshot at `path` back, after snapshotting the current state. */
+export const backupRestore = (path: string) => call('backupRestore', path);
 
 /** The stored draft of form `key`, or null. */
 export const draftsGet = (key: string) => call('draftsGet', key);

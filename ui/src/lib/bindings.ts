@@ -22,10 +22,19 @@ export const commands = {
 	/**
 	 *  Called by the window once the journal screen has loaded its first page;
 	 *  opens quick add when the launch asked for it. With `HUGOPS_STARTUP_TRACE`
-	 *  set it prints `hugops: interactive` on stderr, which is how
+	 *  set it prints `hugops: interactive at …` on stderr, which is how
 	 *  `bench/desktop` times launch to an interactive journal.
 	 */
 	appReady: () => __TAURI_INVOKE<void>("app_ready"),
+	/**  The database's snapshots, newest first. */
+	backupList: () => __TAURI_INVOKE<Backup_Serialize[]>("backup_list"),
+	/**  Takes a snapshot now (reason `manual`). */
+	backupNow: () => __TAURI_INVOKE<Backup_Serialize>("backup_now"),
+	/**
+	 *  Puts the snapshot at `path` back; returns the snapshot of the state it
+	 *  replaced. A file that cannot be restored changes nothing.
+	 */
+	backupRestore: (path: string) => __TAURI_INVOKE<Backup_Serialize>("backup_restore", { path }),
 	/**  The draft of form `key`, or null when it has none. */
 	draftsGet: (key: string) => __TAURI_INVOKE<Draft_Serialize | null>("drafts_get", { key }),
 	/**  Stores `value` (the form's JSON text) as the draft of form `key`. */
@@ -152,6 +161,8 @@ export type ApiError_Serialize = {
 export type AppInfo = {
 	version: string,
 	db_path: string,
+	/**  The user's IANA zone: the Settings one, else the system's. */
+	zone: string,
 };
 
 /**
@@ -193,6 +204,32 @@ export type Attendee_Serialize = {
 	name: string,
 	timezone: string | null,
 	working_hours: string | null,
+};
+
+/**  One snapshot on disk. */
+export type Backup = Backup_Serialize | Backup_Deserialize;
+
+/**  Why a snapshot was taken. */
+export type BackupReason = "daily" | "pre-migration" | "pre-import" | "manual" | "before-restore";
+
+/**  One snapshot on disk. */
+export type Backup_Deserialize = {
+	path: string,
+	created_at: string,
+	reason: BackupReason,
+	bytes: number,
+	/**  Journal entries (not deleted) in the snapshot. */
+	entries: number,
+};
+
+/**  One snapshot on disk. */
+export type Backup_Serialize = {
+	path: string,
+	created_at: string,
+	reason: BackupReason,
+	bytes: number,
+	/**  Journal entries (not deleted) in the snapshot. */
+	entries: number,
 };
 
 /**  Interruptions per band. */
@@ -415,18 +452,22 @@ export type Heat = {
 	max: number,
 };
 
-/**  Counts for the five UTC weekdays of one week. */
+/**  Counts for the five weekdays of one week, in the user's zone. */
 export type Heatmap = {
-	/**  Monday to Friday of the week (UTC dates). */
+	/**  Monday to Friday of the week (dates in `zone`). */
 	days: string[],
 	cell_minutes: number,
 	/**
 	 *  `counts[day][cell]`: people inside their working hours for the whole
-	 *  cell starting `cell × cell_minutes` after that day's 00:00 UTC.
+	 *  half hour whose wall-clock start in `zone` is `cell × cell_minutes`
+	 *  after that day's midnight. A wall-clock time a clock change skips
+	 *  counts nobody.
 	 */
 	counts: number[][],
 	/**  The group's size (the darkest colour). */
 	people: number,
+	/**  The zone whose days and half hours the cells are (IANA). */
+	zone: string,
 };
 
 export type ImportReport = {
@@ -1143,6 +1184,8 @@ export type SocialArg_Deserialize = {
 	every?: string | null,
 	count?: number | null,
 	title?: string,
+	/**  The first meeting's chosen start (one of the plan's `slots`); `None` takes the best. */
+	start?: string | null,
 };
 
 /**  A social's options, as the window sends them. */
@@ -1156,6 +1199,8 @@ export type SocialArg_Serialize = {
 	every: string | null,
 	count: number | null,
 	title: string,
+	/**  The first meeting's chosen start (one of the plan's `slots`); `None` takes the best. */
+	start: string | null,
 };
 
 /**  The outcome of [`plan_social`]. */

@@ -8,6 +8,7 @@
 import type { CommandHandlers, Transport } from './transport';
 import type {
   ApiError,
+  Backup,
   Direction,
   Entry,
   EntryPatch,
@@ -59,6 +60,9 @@ const SEED: Array<[Direction, string, string, string[], string | null, number]> 
 let nextId = 1;
 /** Form drafts by key, as JSON text (lost on reload, like the rest of the preview). */
 const drafts = new Map<string, string>();
+const backups: Backup[] = [
+  { path: '/home/you/.local/share/hugops/backups/hugops-20261202T090000Z-daily.db', created_at: '2026-12-02T09:00:00Z', reason: 'daily', bytes: 98_304, entries: 12 },
+];
 let entries: Entry[] = [];
 const trash = new Map<number, Entry>();
 let settings: Settings = {
@@ -300,6 +304,13 @@ const handlers: Partial<CommandHandlers> = {
   draftsClear: (key) => drafts.delete(String(key)),
   draftsKeys: (prefix) => [...drafts.keys()].filter((k) => k.startsWith(String(prefix))).sort(),
   windowClose: () => null,
+  backupList: () => [...backups],
+  backupNow: () => {
+    const b = { path: `/home/you/.local/share/hugops/backups/hugops-${backups.length}-manual.db`, created_at: new Date().toISOString(), reason: 'manual' as const, bytes: 98_304, entries: 12 };
+    backups.unshift(b);
+    return b;
+  },
+  backupRestore: () => backups[0],
   appInfo: () => ({ version: '0.1.0 (browser preview)', db_path: '/home/you/.local/share/hugops/hugops.db' }),
 };
 

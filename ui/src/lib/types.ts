@@ -14,6 +14,7 @@ export type {
   Alternative,
   Analysis,
   AppInfo,
+  Backup,
   AttendeeTime,
   BandCounts,
   Direction,

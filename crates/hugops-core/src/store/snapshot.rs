@@ -15,6 +15,8 @@ use crate::error::{Error, Result};
 
 /// Why a snapshot was taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename = "BackupReason")]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
     Daily,
