@@ -152,6 +152,8 @@ export type ApiError_Serialize = {
 export type AppInfo = {
 	version: string,
 	db_path: string,
+	/**  The user's IANA zone: the Settings one, else the system's. */
+	zone: string,
 };
 
 /**
@@ -427,6 +429,8 @@ export type Heatmap = {
 	counts: number[][],
 	/**  The group's size (the darkest colour). */
 	people: number,
+	/**  The zone whose days and half hours the cells are (IANA). */
+	zone: string,
 };
 
 export type ImportReport = {
@@ -1143,6 +1147,8 @@ export type SocialArg_Deserialize = {
 	every?: string | null,
 	count?: number | null,
 	title?: string,
+	/**  The first meeting's chosen start (one of the plan's `slots`); `None` takes the best. */
+	start?: string | null,
 };
 
 /**  A social's options, as the window sends them. */
@@ -1156,6 +1162,8 @@ export type SocialArg_Serialize = {
 	every: string | null,
 	count: number | null,
 	title: string,
+	/**  The first meeting's chosen start (one of the plan's `slots`); `None` takes the best. */
+	start?: string | null,
 };
 
 /**  The outcome of [`plan_social`]. */

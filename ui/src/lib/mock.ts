@@ -20,7 +20,7 @@ import type {
   Settings,
   Stats,
 } from './types';
-import { addMonths, isoDay, isoMonth, parseDay } from './dates';
+import { addMonths, isoDay, isoMonth, parseDay, systemZone } from './dates';
 import { screenHandlers } from './mock-screens';
 import { oncallHandlers } from './mock-oncall';
 
@@ -300,7 +300,11 @@ const handlers: Partial<CommandHandlers> = {
   draftsClear: (key) => drafts.delete(String(key)),
   draftsKeys: (prefix) => [...drafts.keys()].filter((k) => k.startsWith(String(prefix))).sort(),
   windowClose: () => null,
-  appInfo: () => ({ version: '0.1.0 (browser preview)', db_path: '/home/you/.local/share/hugops/hugops.db' }),
+  appInfo: () => ({
+    version: '0.1.0 (browser preview)',
+    db_path: '/home/you/.local/share/hugops/hugops.db',
+    zone: settings.timezone ?? systemZone(),
+  }),
 };
 
 const delay = params.has('slow') ? 400 : 15;

@@ -7,6 +7,7 @@ const map: Heatmap = {
   cell_minutes: 30,
   counts: [new Array(48).fill(0), new Array(48).fill(1)],
   people: 2,
+  zone: 'UTC',
 };
 
 describe('heat map', () => {
