@@ -12,11 +12,15 @@ import {
   formatClock,
   formatTime,
   formatTimeRange,
+  fromLocalInput,
+  localInputValue,
   isoDay,
   isoMonth,
   parseDay,
   shiftDay,
+  startOfDay,
   weekdayName,
+  zoneOffset,
 } from './dates';
 
 const today = '2026-11-24';
@@ -166,5 +170,38 @@ describe('shiftDay', () => {
     expect(shiftDay('2027-01-01', -1)).toBe('2026-12-31');
     expect(shiftDay('2028-02-28', 1)).toBe('2028-02-29');
     expect(shiftDay('nope', 1)).toBeNull();
+  });
+});
+
+describe('zones', () => {
+  it('tells a zone’s offset, summer time included', () => {
+    expect(zoneOffset(new Date('2026-12-01T12:00:00Z'), 'Asia/Kolkata')).toBe(330);
+    expect(zoneOffset(new Date('2026-03-07T12:00:00Z'), 'America/New_York')).toBe(-300);
+    expect(zoneOffset(new Date('2026-03-09T12:00:00Z'), 'America/New_York')).toBe(-240);
+    expect(zoneOffset(new Date('2026-12-01T12:00:00Z'), 'UTC')).toBe(0);
+  });
+
+  it('finds the instant a day begins in a zone', () => {
+    expect(startOfDay('2026-12-01', 'Asia/Kolkata')?.toISOString()).toBe('2026-11-30T18:30:00.000Z');
+    expect(startOfDay('2026-03-08', 'America/New_York')?.toISOString()).toBe('2026-03-08T05:00:00.000Z');
+    expect(startOfDay('2026-03-09', 'America/New_York')?.toISOString()).toBe('2026-03-09T04:00:00.000Z');
+    expect(startOfDay('2026-12-01', 'UTC')?.toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(startOfDay('2026-02-30', 'UTC')).toBeNull();
+  });
+
+  it('starts a day whose midnight is skipped at the end of the gap', () => {
+    // Chile moves its clocks from 00:00 to 01:00 on the first Sunday of September.
+    expect(startOfDay('2026-09-06', 'America/Santiago')?.toISOString()).toBe('2026-09-06T04:00:00.000Z');
+  });
+
+  it('writes and reads datetime-local values in a zone', () => {
+    expect(localInputValue('2026-12-01T15:00:00Z', 'Asia/Kolkata')).toBe('2026-12-01T20:30');
+    expect(localInputValue('2026-12-01T03:00:00Z', 'America/New_York')).toBe('2026-11-30T22:00');
+    expect(localInputValue('nope', 'UTC')).toBe('');
+    expect(fromLocalInput('2026-12-01T20:30', 'Asia/Kolkata')).toBe('2026-12-01T15:00:00Z');
+    expect(fromLocalInput('2026-03-09T09:00', 'America/New_York')).toBe('2026-03-09T13:00:00Z');
+    expect(fromLocalInput('2026-03-06T09:00', 'America/New_York')).toBe('2026-03-06T14:00:00Z');
+    expect(fromLocalInput('2026-12-01', 'UTC')).toBeNull();
+    expect(fromLocalInput('2026-12-01T25:00', 'UTC')).toBeNull();
   });
 });

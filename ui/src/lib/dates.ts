@@ -109,6 +109,72 @@ export function dayIn(t: Date, timeZone?: string): string {
   return `${field.year}-${field.month}-${field.day}`;
 }
 
+/** The zone the system runs in (IANA), e.g. `Europe/Berlin`. */
+export function systemZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** The wall-clock fields of `t` in `timeZone`, read from a Latin-digit locale. */
+function wallFields(t: Date, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
+  const parts = formatter('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(t);
+  const field = Object.fromEntries(parts.map((p) => [p.type, Number(p.value)]));
+  return { year: field.year, month: field.month, day: field.day, hour: field.hour, minute: field.minute, second: field.second };
+}
+
+/** How many minutes `timeZone` is ahead of UTC at `t`: 330 in Asia/Kolkata, -240 in New York in summer. */
+export function zoneOffset(t: Date, timeZone: string): number {
+  const f = wallFields(t, timeZone);
+  const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+  return Math.round((wall - Math.floor(t.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The instant a wall-clock time in `timeZone` names, given as the
+ * milliseconds that time would be in UTC. A time skipped by a change to
+ * summer time gives the first instant after the gap.
+ */
+function zonedInstant(wall: number, timeZone: string): Date {
+  const before = zoneOffset(new Date(wall), timeZone);
+  const t = wall - before * 60_000;
+  const after = zoneOffset(new Date(t), timeZone);
+  if (after === before) return new Date(t);
+  const t2 = wall - after * 60_000;
+  return new Date(zoneOffset(new Date(t2), timeZone) === after ? t2 : Math.max(t, t2));
+}
+
+/** The instant `day` (`YYYY-MM-DD`) begins in `timeZone`; null when `day` is malformed. */
+export function startOfDay(day: string, timeZone: string): Date | null {
+  const p = parseDay(day);
+  return p ? zonedInstant(Date.UTC(p.year, p.month - 1, p.day), timeZone) : null;
+}
+
+/** An instant as a `datetime-local` input value in `timeZone`: `2026-12-01T20:30`; unreadable input gives ''. */
+export function localInputValue(at: string, timeZone: string): string {
+  const t = instant(at);
+  if (!t) return '';
+  const f = wallFields(t, timeZone);
+  return `${f.year}-${pad(f.month)}-${pad(f.day)}T${pad(f.hour)}:${pad(f.minute)}`;
+}
+
+/** A `datetime-local` input value read as a time in `timeZone`, as RFC 3339 UTC; null when malformed. */
+export function fromLocalInput(value: string, timeZone: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m || !parseDay(value.slice(0, 10))) return null;
+  const [hour, minute] = [Number(m[4]), Number(m[5])];
+  if (hour > 23 || minute > 59) return null;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour, minute);
+  return zonedInstant(wall, timeZone).toISOString().replace('.000Z', 'Z');
+}
+
 /** Weekday, day and month, short; the year too when `day` is not in `today`'s year. */
 function dateFields(day: string, today: string): Intl.DateTimeFormatOptions {
   const sameYear = day.slice(0, 4) === today.slice(0, 4);

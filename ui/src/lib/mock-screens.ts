@@ -109,7 +109,7 @@ export const screenHandlers: Partial<CommandHandlers> = {
   },
   scheduleAgenda: () => [],
   remindersMissed: () => [],
-  scheduleHeatmap: () => ({ days: [], cell_minutes: 30, counts: [], people: 0 }),
+  scheduleHeatmap: () => ({ days: [], cell_minutes: 30, counts: [], people: 0, zone: 'UTC' }),
   threadsWatchGet: () => watch,
   threadsWatchSet: (settings) => (watch = settings as WatchSettings),
   threadsReviewText: () => {

@@ -21,7 +21,7 @@ import type {
   Settings,
   Stats,
 } from './types';
-import { addMonths, isoDay, isoMonth, parseDay } from './dates';
+import { addMonths, isoDay, isoMonth, parseDay, systemZone } from './dates';
 import { screenHandlers } from './mock-screens';
 import { oncallHandlers } from './mock-oncall';
 
@@ -311,7 +311,11 @@ const handlers: Partial<CommandHandlers> = {
     return b;
   },
   backupRestore: () => backups[0],
-  appInfo: () => ({ version: '0.1.0 (browser preview)', db_path: '/home/you/.local/share/hugops/hugops.db' }),
+  appInfo: () => ({
+    version: '0.1.0 (browser preview)',
+    db_path: '/home/you/.local/share/hugops/hugops.db',
+    zone: settings.timezone ?? systemZone(),
+  }),
 };
 
 const delay = params.has('slow') ? 400 : 15;
