@@ -55,8 +55,8 @@ export const SHORTCUTS: ReadonlyArray<Shortcut> = [
   { keys: ['↑ / ↓'], does: 'Date: a day later / earlier', group: 'Date and time fields' },
   { keys: ['PageUp / PageDown'], does: 'Date: a week later / earlier', group: 'Date and time fields' },
   {
-    keys: ['Arrows', 'PageUp / PageDown'],
-    does: 'Calendar: move a day or a week; a month',
+    keys: ['Arrows', 'PageUp / PageDown', 'Enter'],
+    does: 'Calendar: move by a day or a week, by a month; pick the day',
     group: 'Date and time fields',
   },
   { keys: ['↑ / ↓'], does: 'Time: 15 minutes later / earlier', group: 'Date and time fields' },
