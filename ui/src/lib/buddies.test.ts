@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   acceptable,
   formatScore,
+  introductionRows,
+  introductionsText,
   keepSelectable,
+  loadMonths,
   looksLikeCsv,
   maxMonthly,
   reasonChips,
+  reasonSummary,
   scorePercent,
+  showsLoadChart,
   withLock,
   withoutLock,
 } from './buddies';
@@ -20,7 +25,12 @@ const person = (email: string): PersonBrief => ({
   start_date: '2026-11-01',
 });
 
-function row(joiner: string, buddy: string | null, accepted_on: string | null = null): ProposalRow {
+function row(
+  joiner: string,
+  buddy: string | null,
+  accepted_on: string | null = null,
+  intro: string | null = buddy ? `Hi ${joiner} and ${buddy}!\n` : null,
+): ProposalRow {
   return {
     joiner: person(joiner),
     buddy: buddy ? person(buddy) : null,
@@ -29,7 +39,7 @@ function row(joiner: string, buddy: string | null, accepted_on: string | null = 
     locked: false,
     unmatched_reason: buddy ? null : 'no one on another team',
     alternatives: [],
-    intro: null,
+    intro,
     accepted_on,
   };
 }
@@ -77,5 +87,57 @@ describe('display', () => {
     expect(maxMonthly([{ months: [['2026-10', 2], ['2026-11', 5]] }, { months: [['2026-11', 3]] }])).toBe(5);
     expect(looksLikeCsv('Roster.CSV ')).toBe(true);
     expect(looksLikeCsv('roster.xlsx')).toBe(false);
+  });
+});
+
+describe('reasons', () => {
+  it('the top two are shown, the rest wait behind "+N"', () => {
+    const r = reasonSummary([
+      'different teams: A / B',
+      '4.5 h shared working time',
+      'shared interests: jazz',
+      'first time as a buddy',
+      '2.0 years of tenure',
+    ]);
+    expect(r.shown).toEqual(['4.5 h shared working time', 'shared interests: jazz']);
+    expect(r.rest).toEqual(['first time as a buddy', '2.0 years of tenure']);
+    expect(reasonSummary(['different teams: A / B', 'no shared working time'])).toEqual({
+      shown: ['no shared working time'],
+      rest: [],
+    });
+  });
+});
+
+describe('introductions', () => {
+  const rows = [row('a', 'x'), row('b', null), row('c', 'y', '2026-11-20'), row('d', 'z'), row('e', 'w', null, null)];
+
+  it('copies the selected pairs, in table order, skipping any without an introduction', () => {
+    const picked = introductionRows(rows, new Set(['d', 'a', 'b', 'e']));
+    expect(picked.from).toBe('selected');
+    expect(picked.rows.map((r) => r.joiner.email)).toEqual(['a', 'd']);
+  });
+
+  it('with nothing selected, copies the accepted pairs', () => {
+    const picked = introductionRows(rows, new Set());
+    expect(picked.from).toBe('accepted');
+    expect(picked.rows.map((r) => r.joiner.email)).toEqual(['c']);
+    expect(introductionRows([row('a', 'x')], new Set()).rows).toEqual([]);
+  });
+
+  it('joins them into one text, each trimmed, a rule between', () => {
+    expect(introductionsText([row('a', 'x'), row('b', null), row('d', 'z')])).toBe('Hi a and x!\n\n---\n\nHi d and z!');
+    expect(introductionsText([])).toBe('');
+  });
+});
+
+describe('load chart', () => {
+  it('waits for a second month of accepted pairs', () => {
+    const one = [{ months: [['2026-11', 2]] as Array<[string, number]> }, { months: [['2026-11', 1]] as Array<[string, number]> }];
+    expect(loadMonths(one)).toEqual(['2026-11']);
+    expect(showsLoadChart(one)).toBe(false);
+    expect(showsLoadChart([])).toBe(false);
+    const two = [{ months: [['2026-12', 1]] as Array<[string, number]> }, { months: [['2026-10', 1], ['2026-12', 2]] as Array<[string, number]> }];
+    expect(loadMonths(two)).toEqual(['2026-10', '2026-12']);
+    expect(showsLoadChart(two)).toBe(true);
   });
 });

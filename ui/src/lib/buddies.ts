@@ -50,3 +50,45 @@ export function maxMonthly(load: Array<{ months: Array<[string, number]> }>): nu
 export function looksLikeCsv(name: string): boolean {
   return /\.csv$/i.test(name.trim());
 }
+
+/** How many reasons a row shows before "+N" reveals the rest. */
+export const TOP_REASONS = 2;
+
+/** A row's reasons split into the ones shown at once and the rest. */
+export function reasonSummary(reasons: string[], top = TOP_REASONS): { shown: string[]; rest: string[] } {
+  const all = reasonChips(reasons);
+  return { shown: all.slice(0, top), rest: all.slice(top) };
+}
+
+/**
+ * The pairs "Copy introductions" copies: the selected ones when any are
+ * selected, else the accepted ones (accepting clears the selection, so this
+ * is what was just accepted). Only pairs with an introduction count.
+ */
+export function introductionRows(
+  rows: ProposalRow[],
+  selected: Set<string>,
+): { rows: ProposalRow[]; from: 'selected' | 'accepted' } {
+  const withIntro = rows.filter((r) => r.intro);
+  const chosen = withIntro.filter((r) => r.accepted_on === null && selected.has(r.joiner.email));
+  if (chosen.length > 0) return { rows: chosen, from: 'selected' };
+  return { rows: withIntro.filter((r) => r.accepted_on !== null), from: 'accepted' };
+}
+
+/** Introductions as one text to paste: each trimmed, separated by a rule. */
+export function introductionsText(rows: ProposalRow[]): string {
+  return rows
+    .map((r) => r.intro?.trim() ?? '')
+    .filter(Boolean)
+    .join('\n\n---\n\n');
+}
+
+/** Every month with an accepted pair (`YYYY-MM`), oldest first. */
+export function loadMonths(load: Array<{ months: Array<[string, number]> }>): string[] {
+  return [...new Set(load.flatMap((b) => b.months.map(([m]) => m)))].sort();
+}
+
+/** The load chart says something only once pairs span two months or more. */
+export function showsLoadChart(load: Array<{ months: Array<[string, number]> }>): boolean {
+  return loadMonths(load).length >= 2;
+}

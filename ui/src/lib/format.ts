@@ -24,17 +24,3 @@ export type EntryField = (typeof ENTRY_FIELDS)[number];
 export function entryField(field: string | null | undefined): EntryField | null {
   return (ENTRY_FIELDS as readonly (string | null | undefined)[]).includes(field) ? (field as EntryField) : null;
 }
-
-/** True when a key event comes from a place where the user types text. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!target || typeof (target as Element).closest !== 'function') return false;
-  const el = target as HTMLElement;
-  if (el.isContentEditable) return true;
-  const tag = el.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag === 'INPUT') {
-    const type = (el as HTMLInputElement).type;
-    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color'].includes(type);
-  }
-  return false;
-}
