@@ -52,6 +52,29 @@ test('a kudos added in the window is found by search, also after a restart', asy
   });
 });
 
+test('sample data comes in one click and goes in one, leaving the user’s own kudos', async () => {
+  await withApp({ HUGOPS_DB: tempDb(), ...QUIET_MONDAY }, async (s) => {
+    await s.waitFor('[data-testid="welcome"]');
+    await (await s.find('[data-testid="welcome-sample"]')).click();
+    await s.waitFor('[data-testid="sample-strip"]');
+    await s.until(async () => (await messages(s)).length === 8, 10000, 'the sample entries');
+    const tags = await Promise.all((await s.findAll('[data-testid="entry-tags"]')).map(textOf));
+    assert.ok(tags.every((t) => t.includes('sample')), 'every sample is tagged sample');
+
+    await quickAdd(s, { person: 'Ana Silva', message: 'Thanks for the careful review.' });
+    await s.until(async () => (await messages(s)).length === 9, 10000, 'the user’s own entry');
+
+    await (await s.find('[data-testid="sample-remove"]')).click();
+    await s.until(async () => {
+      const toasts = await Promise.all((await s.findAll('[data-testid="toast-message"]')).map(textOf));
+      return toasts.some((t) => /Removed 8 sample entries/.test(t));
+    }, 10000, 'the removal toast');
+    await s.until(async () => (await messages(s)).length === 1, 10000, 'only the user’s entry');
+    assert.deepEqual(await messages(s), ['Thanks for the careful review.']);
+    assert.equal((await s.findAll('[data-testid="sample-strip"]')).length, 0);
+  });
+});
+
 test('a long journal shows a first page and loads the next as the list is scrolled', async () => {
   const db = tempDb();
   const file = join(dirname(db), 'entries.json');

@@ -70,6 +70,25 @@ test('a dropped Slack day file is checked: verdict, reasons on messages, a sugge
   });
 });
 
+test('the Threads screen explains itself, and its sample thread gets a call suggested', async () => {
+  await withApp({ HUGOPS_DB: tempDb(), ...CLOCK }, async (s) => {
+    await nav(s, 'threads');
+    await (await s.waitFor('[data-testid="threads-sample"]')).click();
+    const detail = await s.waitFor('[data-testid="thread-detail"]');
+    assert.equal(await detail.attribute('data-ambiguous'), 'true');
+    assert.match(await (await s.find('[data-testid="thread-suggestion"] p')).text(), /call/);
+    assert.equal((await s.findAll('[data-testid="threads-empty"]')).length, 0);
+  });
+});
+
+test('Schedule without a roster leads to Buddies to import one', async () => {
+  await withApp({ HUGOPS_DB: tempDb(), ...CLOCK }, async (s) => {
+    await nav(s, 'schedule');
+    await (await s.waitFor('[data-testid="schedule-empty-roster"]')).click();
+    await s.waitFor('[data-testid="page-buddies"]');
+  });
+});
+
 test('pasted hostile text is shown literally and a bad file is an inline error', async () => {
   await withApp({ HUGOPS_DB: tempDb(), ...CLOCK }, async (s) => {
     await nav(s, 'threads');

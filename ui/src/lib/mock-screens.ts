@@ -30,10 +30,15 @@ const SCORES: Record<string, number[]> = {
 };
 
 const pairings: Pairing[] = [];
+/** `?empty` is a first run: no roster until one is imported on Buddies. */
+let rosterLoaded = !new URLSearchParams(typeof location === 'undefined' ? '' : location.search).has('empty');
 let watch: WatchSettings = { folder_enabled: false, folder: null, clipboard_enabled: false };
 let weights: Weights = { shared_hours: 0.4, shared_interests: 0.3, low_load: 0.2, tenure: 0.1 };
 
 function propose(locks: Lock[]): Proposal {
+  if (!rosterLoaded) {
+    return { today: '2026-11-25', people: 0, rows: [], matched: 0, total_score: 0, ignored_locks: [] };
+  }
   const taken = new Set<string>();
   const rows: ProposalRow[] = JOINERS.map((j) => {
     const done = pairings.find((p) => p.joiner === j.email);
@@ -74,9 +79,16 @@ function load(): BuddyLoad[] {
   });
 }
 
+function imported() {
+  const first = !rosterLoaded;
+  rosterLoaded = true;
+  const n = JOINERS.length + BUDDIES.length;
+  return first ? { added: n, updated: 0 } : { added: 0, updated: n };
+}
+
 export const screenHandlers: Partial<CommandHandlers> = {
-  buddiesImportRoster: () => ({ added: 0, updated: JOINERS.length + BUDDIES.length }),
-  buddiesImportRosterText: () => ({ added: 0, updated: JOINERS.length + BUDDIES.length }),
+  buddiesImportRoster: () => imported(),
+  buddiesImportRosterText: () => imported(),
   buddiesPropose: (_today, locks) => propose(locks as Lock[]),
   buddiesAccept: (_today, locks, joiners) => {
     const rows = propose(locks as Lock[]).rows;
@@ -102,7 +114,7 @@ export const screenHandlers: Partial<CommandHandlers> = {
   buddiesWeightsGet: () => weights,
   buddiesWeightsSet: (w) => (weights = w as Weights),
   // The Schedule screen in the preview: no stored meetings, no planner.
-  scheduleTeams: () => [...new Set([...JOINERS, ...BUDDIES].map((p) => p.team))].sort(),
+  scheduleTeams: () => (rosterLoaded ? [...new Set([...JOINERS, ...BUDDIES].map((p) => p.team))].sort() : []),
   scheduleCheckins: () => [],
   scheduleSocial: () => {
     throw { code: 'invalid_input', message: 'Socials are planned by the desktop app, not in this preview.' };

@@ -2,7 +2,8 @@
 // browser (`npm run dev`). backend.ts loads this file only when
 // `window.__TAURI_INTERNALS__` is absent, so the app inside Tauri never runs it.
 //
-// Query-string switches (browser only): `?empty` starts with an empty journal,
+// Query-string switches (browser only): `?empty` starts as a first run (an
+// empty journal, and no roster until one is imported on Buddies),
 // `?slow` delays every call by 400 ms, `?fail-import` makes imports fail.
 
 import type { CommandHandlers, Transport } from './transport';
