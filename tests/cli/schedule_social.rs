@@ -127,6 +127,25 @@ fn weekly_series_rotates_who_is_outside() {
 }
 
 #[test]
+fn at_starts_the_series_at_a_listed_slot() {
+    let f = Fixture::new();
+    let best = social(&f, HALF_HOUR_ON_DEC_2, &["--top", "3"]);
+    let third = best["slots"][2]["start"].as_str().unwrap().to_owned();
+    assert_ne!(best["series"][0]["start"], third.as_str());
+    let chosen = social(&f, HALF_HOUR_ON_DEC_2, &["--top", "3", "--at", &third]);
+    assert_eq!(chosen["series"][0]["start"], third.as_str());
+    assert_eq!(chosen["slots"], best["slots"]);
+
+    let r = roster(&f);
+    let off_grid = social_args(&r, HALF_HOUR_ON_DEC_2, &["--at", "2026-12-02T11:07:00Z"]);
+    assert!(f
+        .fails(off_grid)
+        .contains("start: 2026-12-02T11:07:00Z is not one of the window's slots"));
+    let unreadable = social_args(&r, HALF_HOUR_ON_DEC_2, &["--at", "noon"]);
+    assert!(f.fails(unreadable).contains("at: "));
+}
+
+#[test]
 fn text_output_lists_slots_series_and_counts() {
     let f = Fixture::new();
     let r = roster(&f);
