@@ -155,6 +155,5 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
 #[tauri::command]
 #[specta::specta]
 pub async fn app_ready<R: Runtime>(app: AppHandle<R>) {
-    crate::startup_trace::mark("interactive");
     crate::launch::ready(&app);
 }

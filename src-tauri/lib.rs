@@ -43,8 +43,8 @@ pub const EXIT_STARTUP_FAILED: i32 = 2;
 /// Runs the desktop app; returns only through process exit.
 pub fn run() {
     startup_trace::mark("main");
-    let quick_add = match launch::decide(std::env::args().skip(1)) {
-        launch::Launch::Window { quick_add } => quick_add,
+    let (quick_add, prewarm) = match launch::decide(std::env::args().skip(1)) {
+        launch::Launch::Window { quick_add, prewarm } => (quick_add, prewarm),
         launch::Launch::Exit(code) => std::process::exit(code),
     };
     window::prefer_light_rendering();
@@ -61,7 +61,7 @@ pub fn run() {
         .plugin(tauri_plugin_clipboard_manager::init());
     with_commands(builder)
         .on_window_event(window::on_window_event)
-        .setup(move |app| setup(app, quick_add))
+        .setup(move |app| setup(app, quick_add, prewarm))
         .run(tauri::generate_context!())
         .expect("HugOps could not start its window system");
 }
@@ -71,23 +71,24 @@ fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder.invoke_handler(command_list::commands::<R>().invoke_handler())
 }
 
-fn setup(app: &mut App, quick_add: bool) -> Result<(), Box<dyn std::error::Error>> {
+fn setup(app: &mut App, quick_add: bool, prewarm: bool) -> Result<(), Box<dyn std::error::Error>> {
     startup_trace::mark("setup");
     app.manage(launch::PendingQuickAdd::new(quick_add));
     match AppState::from_env() {
-        Ok(state) => start(app.handle(), state)?,
+        Ok(state) => start(app.handle(), state, prewarm)?,
         Err(err) => cannot_open(app.handle(), &err),
     }
     Ok(())
 }
 
-/// Shows the window over the opened database and links it to the tray.
-fn start(app: &AppHandle, state: AppState) -> tauri::Result<()> {
+/// Shows the window over the opened database (or keeps it hidden when
+/// prewarmed) and links it to the tray.
+fn start(app: &AppHandle, state: AppState, prewarm: bool) -> tauri::Result<()> {
     let db = state.db_path();
     let link = Arc::clone(state.tray());
     app.manage(state);
     startup_trace::mark("state opened");
-    window::create_main(app)?;
+    window::create_main(app, !prewarm)?;
     startup_trace::mark("window built");
     let handle = app.clone();
     tray_link::start(&db, link, move |order| window::obey(&handle, order));
@@ -120,7 +121,7 @@ fn cannot_open(app: &AppHandle, err: &hugops_core::Error) {
             let started = restore
                 .then(|| recovery::restore(&offer))
                 .and_then(|r| r.map_err(|e| eprintln!("hugops: {e}")).ok())
-                .map(|state| start(&handle, state));
+                .map(|state| start(&handle, state, false));
             if !matches!(started, Some(Ok(()))) {
                 handle.exit(EXIT_STARTUP_FAILED);
             }

@@ -25,7 +25,13 @@ pub const QUICK_ADD_EVENT: &str = "hugops://quick-add";
 
 /// Creates the main window from its entry in tauri.conf.json (which has
 /// `"create": false` so that nothing opens when the database cannot be).
-pub fn create_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<R>> {
+///
+/// A window created hidden (prewarmed) counts as closed: its process ends
+/// after the grace period unless the tray orders it shown first.
+pub fn create_main<R: Runtime>(
+    app: &AppHandle<R>,
+    visible: bool,
+) -> tauri::Result<WebviewWindow<R>> {
     app.manage(WindowLife::default());
     let config = app
         .config()
@@ -40,7 +46,13 @@ pub fn create_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindo
             PageLoadEvent::Started => crate::startup_trace::mark("page started"),
             PageLoadEvent::Finished => crate::startup_trace::mark("page finished"),
         })
+        .visible(visible)
         .build()
+        .inspect(|_| {
+            if !visible {
+                end_after_grace(app, app.state::<WindowLife>().hidden());
+            }
+        })
 }
 
 /// Whether the window is hidden (and since which hide), and whether
@@ -51,6 +63,8 @@ pub struct WindowLife {
     generation: AtomicU64,
     hidden: AtomicBool,
     keep_alive: AtomicBool,
+    /// The page became interactive while the window was hidden.
+    ready_unseen: AtomicBool,
 }
 
 impl WindowLife {
@@ -84,7 +98,8 @@ pub fn show_and_focus<R: Runtime>(app: &AppHandle<R>) {
     let Some(window) = app.get_webview_window(MAIN_WINDOW) else {
         return;
     };
-    if let Some(life) = app.try_state::<WindowLife>() {
+    let life = app.try_state::<WindowLife>();
+    if let Some(life) = &life {
         life.shown();
     }
     // Each step is best effort: a window manager may refuse focus, which is
@@ -92,6 +107,22 @@ pub fn show_and_focus<R: Runtime>(app: &AppHandle<R>) {
     let _ = window.show();
     let _ = window.unminimize();
     let _ = window.set_focus();
+    if life.is_some_and(|l| l.ready_unseen.swap(false, Ordering::SeqCst)) {
+        crate::startup_trace::mark("interactive");
+    }
+}
+
+/// The journal has loaded its first page. The start-up trace's
+/// `interactive` mark waits until the window is also shown.
+pub fn reached_interactive<R: Runtime>(app: &AppHandle<R>) {
+    let visible = app
+        .get_webview_window(MAIN_WINDOW)
+        .is_some_and(|w| w.is_visible().unwrap_or(true));
+    if visible {
+        crate::startup_trace::mark("interactive");
+    } else if let Some(life) = app.try_state::<WindowLife>() {
+        life.ready_unseen.store(true, Ordering::SeqCst);
+    }
 }
 
 /// Shows the main window and asks it to open the quick-add form.
@@ -135,7 +166,12 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     api.prevent_close();
     let _ = window.hide();
     app.state::<AppState>().tray().send(Request::Closed);
-    let generation = app.state::<WindowLife>().hidden();
+    end_after_grace(app, app.state::<WindowLife>().hidden());
+}
+
+/// Ends the process when the window is still hidden, since hide
+/// `generation`, once the grace period is over.
+fn end_after_grace<R: Runtime>(app: &AppHandle<R>, generation: u64) {
     let grace = grace_period(app);
     let app = app.clone();
     tauri::async_runtime::spawn(async move {

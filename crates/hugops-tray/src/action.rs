@@ -8,6 +8,9 @@ pub enum Action {
     Open,
     /// Show the window with the quick-add form open.
     QuickAdd,
+    /// The tray menu is opening: start the window process hidden, so that
+    /// "Open HugOps" finds it ready.
+    Prewarm,
     /// Close the window, as its close button does.
     CloseWindow,
     /// Analyse the clipboard's thread (opt-in, Settings → Thread checks).

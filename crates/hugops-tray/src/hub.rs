@@ -61,6 +61,11 @@ impl Hub {
                     warn(format!("could not open the window: {e}"));
                 }
             }
+            Action::Prewarm => {
+                if let Err(e) = self.window.prewarm(self.launcher.as_ref()) {
+                    warn(format!("could not start the window process: {e}"));
+                }
+            }
             Action::CloseWindow => {
                 self.window.close();
             }

@@ -118,6 +118,10 @@ impl ksni::Tray for TrayItem {
         }
     }
 
+    fn menu_about_to_show(&mut self) {
+        let _ = self.actions.send(Action::Prewarm);
+    }
+
     fn activate(&mut self, _x: i32, _y: i32) {
         let _ = self.actions.send(Action::Open);
     }

@@ -5,6 +5,12 @@
 //! [`LAUNCH_PATIENCE`], so two quick clicks on "Open" start one process; a
 //! launched process that exits before registering (for example, because it
 //! refused the database) frees the slot at once.
+//!
+//! Opening the tray menu starts a window process hidden ([`Start::Hidden`]),
+//! so that by the time "Open HugOps" is clicked its WebKit is loaded and the
+//! journal drawn: the click only shows it. A hidden window nobody opens ends
+//! after the grace period like a closed one. An order for a hidden launch
+//! that has not registered yet waits for it.
 
 use std::io;
 use std::path::PathBuf;
@@ -22,10 +28,21 @@ pub const LAUNCH_PATIENCE: Duration = Duration::from_secs(15);
 /// Overrides where the window binary is (tests, `tauri dev`).
 pub const WINDOW_BIN_ENV: &str = "HUGOPS_WINDOW_BIN";
 
+/// How a window process starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// Shown at once.
+    Shown,
+    /// Shown with the quick-add form open (`--quick-add`).
+    QuickAdd,
+    /// Ready but hidden until an order shows it (`--prewarm`).
+    Hidden,
+}
+
 /// Starts window processes. The real one runs `hugops-desktop`; tests count.
 pub trait Launcher: Send + Sync {
-    /// Starts a window process (`--quick-add` when asked); returns its pid.
-    fn launch(&self, quick_add: bool) -> io::Result<u32>;
+    /// Starts a window process; returns its pid.
+    fn launch(&self, start: Start) -> io::Result<u32>;
 }
 
 /// A registered window process and the queue of orders to it.
@@ -38,6 +55,8 @@ struct Registered {
 struct Slot {
     registered: Option<Registered>,
     launching: Option<(u32, Instant)>,
+    /// The launch is hidden: the last order given meanwhile, for when it registers.
+    hidden_launch: Option<Option<WindowOrder>>,
 }
 
 /// The one window process.
@@ -57,6 +76,13 @@ pub enum Shown {
     Starting,
 }
 
+impl Slot {
+    fn is_launching(&self) -> bool {
+        self.launching
+            .is_some_and(|(_, since)| since.elapsed() < LAUNCH_PATIENCE)
+    }
+}
+
 impl WindowProcess {
     fn slot(&self) -> std::sync::MutexGuard<'_, Slot> {
         self.slot.lock().unwrap_or_else(|p| p.into_inner())
@@ -65,31 +91,55 @@ impl WindowProcess {
     /// Shows the window (with quick add when asked): an order to the running
     /// process, else a new process.
     pub fn show(&self, quick_add: bool, launcher: &dyn Launcher) -> io::Result<Shown> {
+        let order = if quick_add {
+            WindowOrder::QuickAdd
+        } else {
+            WindowOrder::Show
+        };
         let mut slot = self.slot();
         if let Some(window) = &slot.registered {
-            let order = if quick_add {
-                WindowOrder::QuickAdd
-            } else {
-                WindowOrder::Show
-            };
             if window.orders.send(order).is_ok() {
                 return Ok(Shown::Ordered);
             }
             slot.registered = None;
         }
-        if let Some((_, since)) = slot.launching {
-            if since.elapsed() < LAUNCH_PATIENCE {
-                return Ok(Shown::Starting);
+        if slot.is_launching() {
+            if let Some(pending) = &mut slot.hidden_launch {
+                *pending = Some(order);
             }
+            return Ok(Shown::Starting);
         }
-        let pid = launcher.launch(quick_add)?;
+        let start = if quick_add {
+            Start::QuickAdd
+        } else {
+            Start::Shown
+        };
+        let pid = launcher.launch(start)?;
         slot.launching = Some((pid, Instant::now()));
+        slot.hidden_launch = None;
         Ok(Shown::Launched(pid))
     }
 
-    /// A window process registered; orders for it go to `orders`.
+    /// Starts a hidden window process unless one runs or is starting;
+    /// returns its pid.
+    pub fn prewarm(&self, launcher: &dyn Launcher) -> io::Result<Option<u32>> {
+        let mut slot = self.slot();
+        if slot.registered.is_some() || slot.is_launching() {
+            return Ok(None);
+        }
+        let pid = launcher.launch(Start::Hidden)?;
+        slot.launching = Some((pid, Instant::now()));
+        slot.hidden_launch = Some(None);
+        Ok(Some(pid))
+    }
+
+    /// A window process registered; orders for it go to `orders`, starting
+    /// with one given while it was launched hidden.
     pub fn register(&self, pid: u32, orders: UnboundedSender<WindowOrder>) {
         let mut slot = self.slot();
+        if let Some(order) = slot.hidden_launch.take().flatten() {
+            let _ = orders.send(order);
+        }
         slot.registered = Some(Registered { pid, orders });
         slot.launching = None;
     }
@@ -107,6 +157,7 @@ impl WindowProcess {
         let mut slot = self.slot();
         if slot.launching.is_some_and(|(p, _)| p == pid) {
             slot.launching = None;
+            slot.hidden_launch = None;
         }
     }
 
@@ -152,10 +203,16 @@ impl DesktopLauncher {
 }
 
 impl Launcher for DesktopLauncher {
-    fn launch(&self, quick_add: bool) -> io::Result<u32> {
+    fn launch(&self, start: Start) -> io::Result<u32> {
         let mut command = tokio::process::Command::new(Self::binary()?);
-        if quick_add {
-            command.arg("--quick-add");
+        match start {
+            Start::Shown => {}
+            Start::QuickAdd => {
+                command.arg("--quick-add");
+            }
+            Start::Hidden => {
+                command.arg("--prewarm");
+            }
         }
         command.stdin(std::process::Stdio::null());
         let mut child = command.spawn()?;
@@ -169,5 +226,64 @@ impl Launcher for DesktopLauncher {
             on_exit(pid);
         });
         Ok(pid)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Records every launch and hands out pids from 100.
+    #[derive(Default)]
+    struct Counting(Mutex<Vec<Start>>);
+
+    impl Launcher for Counting {
+        fn launch(&self, start: Start) -> io::Result<u32> {
+            let mut starts = self.0.lock().unwrap();
+            starts.push(start);
+            Ok(100 + starts.len() as u32)
+        }
+    }
+
+    #[test]
+    fn an_open_during_a_hidden_launch_waits_for_it_and_starts_nothing_more() {
+        let (window, launcher) = (WindowProcess::default(), Counting::default());
+        assert_eq!(window.prewarm(&launcher).unwrap(), Some(101));
+        assert_eq!(window.prewarm(&launcher).unwrap(), None, "one at a time");
+        assert_eq!(window.show(false, &launcher).unwrap(), Shown::Starting);
+        let (orders, mut received) = tokio::sync::mpsc::unbounded_channel();
+        window.register(101, orders);
+        assert_eq!(received.try_recv().unwrap(), WindowOrder::Show);
+        assert_eq!(*launcher.0.lock().unwrap(), [Start::Hidden]);
+        assert_eq!(window.show(true, &launcher).unwrap(), Shown::Ordered);
+        assert_eq!(received.try_recv().unwrap(), WindowOrder::QuickAdd);
+    }
+
+    #[test]
+    fn a_hidden_window_nobody_opened_gets_no_order_and_a_running_one_no_prewarm() {
+        let (window, launcher) = (WindowProcess::default(), Counting::default());
+        window.prewarm(&launcher).unwrap();
+        let (orders, mut received) = tokio::sync::mpsc::unbounded_channel();
+        window.register(101, orders);
+        assert!(received.try_recv().is_err(), "stays hidden");
+        assert_eq!(window.prewarm(&launcher).unwrap(), None);
+        window.unregister(101);
+        assert_eq!(window.prewarm(&launcher).unwrap(), Some(102));
+    }
+
+    #[test]
+    fn a_hidden_launch_that_dies_frees_the_slot_and_forgets_its_order() {
+        let (window, launcher) = (WindowProcess::default(), Counting::default());
+        window.prewarm(&launcher).unwrap();
+        window.show(false, &launcher).unwrap();
+        window.launch_ended(101);
+        assert_eq!(window.show(false, &launcher).unwrap(), Shown::Launched(102));
+        let (orders, mut received) = tokio::sync::mpsc::unbounded_channel();
+        window.register(102, orders);
+        assert!(
+            received.try_recv().is_err(),
+            "a shown launch needs no order"
+        );
+        assert_eq!(*launcher.0.lock().unwrap(), [Start::Hidden, Start::Shown]);
     }
 }
