@@ -111,6 +111,56 @@ test('the tray menu opens the window on demand, and Quit ends every process', as
   }
 });
 
+/** Tells the tray its menu is about to show, as a tray host does when it is clicked. */
+function openMenu(bus) {
+  execFileSync('gdbus', [
+    'call', '--session', '--dest', bus, '--object-path', '/MenuBar',
+    '--method', 'com.canonical.dbusmenu.AboutToShow', '0',
+  ]);
+}
+
+/** Whether an X window titled HugOps is mapped (on screen). */
+function windowOnScreen() {
+  const tree = execFileSync('xwininfo', ['-root', '-tree'], { encoding: 'utf8' });
+  const ids = [...tree.matchAll(/^\s+(0x[0-9a-f]+) "HugOps"/gm)].map((m) => m[1]);
+  return ids.some((id) => execFileSync('xwininfo', ['-id', id], { encoding: 'utf8' }).includes('IsViewable'));
+}
+
+test('opening the tray menu readies the window hidden; Open shows it, and unopened it ends after the grace period', async () => {
+  const env = scenarioEnv({ HUGOPS_DB: tempDb(), HUGOPS_NOW: '2026-11-23T10:00:00Z', HUGOPS_TZ: 'UTC', HUGOPS_ASSUME_TRAY: '1' });
+  cli(env, 'settings', 'set', 'window.grace_seconds', '2');
+  const tray = startTray(env);
+  try {
+    const status = await until(() => trayStatus(env.HUGOPS_RUNTIME_DIR), 10000, 'the tray');
+    const bus = `org.kde.StatusNotifierItem-${status.tray}-1`;
+    await until(() => {
+      try {
+        return menuEntry(bus, 'Open HugOps');
+      } catch {
+        return null;
+      }
+    }, 10000, 'the tray item on the bus');
+    openMenu(bus);
+    const hidden = await until(async () => (await trayStatus(env.HUGOPS_RUNTIME_DIR))?.window, 30000, 'a window process');
+    await until(() => processesOf(env.HUGOPS_DB).some((p) => p.comm.startsWith('WebKitWebProces')), 20000, 'its web process');
+    assert.equal(windowOnScreen(), false, 'readied, not shown');
+    click(bus, 'Open HugOps');
+    await until(() => windowOnScreen(), 10000, 'the window on screen');
+    assert.equal((await trayStatus(env.HUGOPS_RUNTIME_DIR)).window, hidden, 'the readied process, no second one');
+
+    await trayRequest(env.HUGOPS_RUNTIME_DIR, 'close');
+    await until(() => processesOf(env.HUGOPS_DB).every((p) => p.comm === 'hugops-tray'), 20000, 'the closed window ended');
+    // The menu opened and closed without a choice: the readied window goes.
+    openMenu(bus);
+    await until(async () => (await trayStatus(env.HUGOPS_RUNTIME_DIR))?.window, 30000, 'a readied window process');
+    await until(() => processesOf(env.HUGOPS_DB).every((p) => p.comm === 'hugops-tray'), 20000, 'the unopened window ended');
+    assert.equal(windowOnScreen(), false);
+  } finally {
+    await quitTrays(env.HUGOPS_RUNTIME_DIR);
+    tray.kill();
+  }
+});
+
 test('a closed window’s process ends after the grace period, and a new launch brings the window back', async () => {
   const env = scenarioEnv({ HUGOPS_DB: tempDb(), HUGOPS_NOW: '2026-11-23T10:00:00Z', HUGOPS_TZ: 'UTC' });
   cli(env, 'settings', 'set', 'window.grace_seconds', '1');
