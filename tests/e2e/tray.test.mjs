@@ -73,6 +73,20 @@ function menuEntry(bus, label) {
   return m[1];
 }
 
+/** The bus name of the tray's item, once its menu is on the bus. */
+async function trayItem(env) {
+  const status = await until(() => trayStatus(env.HUGOPS_RUNTIME_DIR), 10000, 'the tray');
+  const bus = `org.kde.StatusNotifierItem-${status.tray}-1`;
+  await until(() => {
+    try {
+      return menuEntry(bus, 'Open HugOps');
+    } catch {
+      return null;
+    }
+  }, 10000, 'the tray item on the bus');
+  return bus;
+}
+
 /** Clicks a tray menu entry, as the desktop's tray host does. */
 function click(bus, label) {
   execFileSync('gdbus', [
@@ -85,16 +99,8 @@ test('the tray menu opens the window on demand, and Quit ends every process', as
   const env = scenarioEnv({ HUGOPS_DB: tempDb(), HUGOPS_NOW: '2026-11-23T10:00:00Z', HUGOPS_TZ: 'UTC', HUGOPS_ASSUME_TRAY: '1' });
   const tray = startTray(env);
   try {
-    const status = await until(() => trayStatus(env.HUGOPS_RUNTIME_DIR), 10000, 'the tray');
-    assert.equal(status.window, null);
-    const bus = `org.kde.StatusNotifierItem-${status.tray}-1`;
-    await until(() => {
-      try {
-        return menuEntry(bus, 'Open HugOps');
-      } catch {
-        return null;
-      }
-    }, 10000, 'the tray item on the bus');
+    const bus = await trayItem(env);
+    assert.equal((await trayStatus(env.HUGOPS_RUNTIME_DIR)).window, null);
     click(bus, 'Open HugOps');
     const open = await until(async () => (await trayStatus(env.HUGOPS_RUNTIME_DIR))?.window, 30000, 'a window process');
     await until(() => processesOf(env.HUGOPS_DB).some((p) => p.comm.startsWith('WebKitWebProces')), 20000, 'its web process');
@@ -131,15 +137,7 @@ test('opening the tray menu readies the window hidden; Open shows it, and unopen
   cli(env, 'settings', 'set', 'window.grace_seconds', '2');
   const tray = startTray(env);
   try {
-    const status = await until(() => trayStatus(env.HUGOPS_RUNTIME_DIR), 10000, 'the tray');
-    const bus = `org.kde.StatusNotifierItem-${status.tray}-1`;
-    await until(() => {
-      try {
-        return menuEntry(bus, 'Open HugOps');
-      } catch {
-        return null;
-      }
-    }, 10000, 'the tray item on the bus');
+    const bus = await trayItem(env);
     openMenu(bus);
     const hidden = await until(async () => (await trayStatus(env.HUGOPS_RUNTIME_DIR))?.window, 30000, 'a window process');
     await until(() => processesOf(env.HUGOPS_DB).some((p) => p.comm.startsWith('WebKitWebProces')), 20000, 'its web process');
