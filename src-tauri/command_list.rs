@@ -37,7 +37,7 @@ pub fn commands<R: Runtime>() -> Builder<R> {
             commands::kudos_export,
             commands::kudos_import,
             commands::settings_get,
-            commands::settings_set,
+            commands::settings_set::<tauri::Wry>,
             commands::reminders_pause,
             commands::reminders_resume,
             commands::app_info,

@@ -14,7 +14,7 @@ use hugops_core::journal::{
 use hugops_core::settings::{self, Settings};
 use hugops_core::{autostart, reminders};
 use serde::Serialize;
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -95,13 +95,18 @@ pub async fn settings_get(state: State<'_, AppState>) -> Result<Settings> {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn settings_set(state: State<'_, AppState>, settings: Settings) -> Result<Settings> {
+pub async fn settings_set<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> Result<Settings> {
     let target = login_target()?;
     let saved = autostart::update_settings(&mut state.store(), &target, |s| {
         *s = settings;
         Ok(())
     })?;
     state.settings_changed();
+    crate::window::apply_theme(&window, saved.window.theme);
     Ok(saved)
 }
 

@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use hugops_control::{Request, WindowOrder};
+use hugops_core::settings::{Theme, WindowSettings};
 use tauri::webview::PageLoadEvent;
 use tauri::{
     AppHandle, Emitter, Manager, Runtime, WebviewWindow, WebviewWindowBuilder, Window, WindowEvent,
@@ -48,7 +49,10 @@ pub fn create_main<R: Runtime>(
         })
         .visible(visible)
         .build()
-        .inspect(|_| {
+        .inspect(|window| {
+            // Set on the built window: a theme given to the builder does not
+            // reach the webview's prefers-color-scheme.
+            apply_theme(window, window_settings(app).theme);
             if !visible {
                 end_after_grace(app, app.state::<WindowLife>().hidden());
             }
@@ -182,14 +186,35 @@ fn end_after_grace<R: Runtime>(app: &AppHandle<R>, generation: u64) {
     });
 }
 
+/// Shows `theme` in the window at once (the webview's `prefers-color-scheme`
+/// follows it).
+pub fn apply_theme<R: Runtime>(window: &WebviewWindow<R>, theme: Theme) {
+    if let Err(e) = window.set_theme(tauri_theme(theme)) {
+        eprintln!("hugops: could not change the window's theme: {e}");
+    }
+}
+
+/// Tauri's theme for `theme`: `None` follows the desktop.
+fn tauri_theme(theme: Theme) -> Option<tauri::Theme> {
+    match theme {
+        Theme::System => None,
+        Theme::Light => Some(tauri::Theme::Light),
+        Theme::Dark => Some(tauri::Theme::Dark),
+    }
+}
+
 /// How long a closed window's process stays: the `window.grace_seconds`
 /// setting (the default when it cannot be read).
 fn grace_period<R: Runtime>(app: &AppHandle<R>) -> Duration {
+    window_settings(app).grace()
+}
+
+/// The stored window settings (the defaults when they cannot be read).
+fn window_settings<R: Runtime>(app: &AppHandle<R>) -> WindowSettings {
     app.try_state::<AppState>()
         .and_then(|s| hugops_core::settings::load(&s.store()).ok())
         .unwrap_or_default()
         .window
-        .grace()
 }
 
 /// WebKit settings, as environment variables the web process inherits, that

@@ -152,3 +152,20 @@ test('a saved meeting’s reminder reaches the notification server, and the agen
     await s.waitFor(`[data-testid="saved-meeting"][data-uid="${first.uid}"][data-status="done"]`);
   });
 });
+
+test('Settings chooses the theme: dark at once, and still dark after a restart', async () => {
+  const db = tempDb();
+  const dark = (s) => s.execute('return matchMedia("(prefers-color-scheme: dark)").matches');
+  await withApp({ HUGOPS_DB: db, ...CLOCK, GTK_THEME: 'Adwaita' }, async (s) => {
+    assert.equal(await dark(s), false, 'the desktop is light');
+    await nav(s, 'settings');
+    await (await s.waitFor('[data-testid="settings-theme-dark"]')).click();
+    await s.until(async () => (await dark(s)) || null, 10000, 'the window turned dark');
+  });
+  await withApp({ HUGOPS_DB: db, ...CLOCK, GTK_THEME: 'Adwaita' }, async (s) => {
+    assert.equal(await dark(s), true, 'the choice is kept');
+    await nav(s, 'settings');
+    await (await s.waitFor('[data-testid="settings-theme-system"]')).click();
+    await s.until(async () => !(await dark(s)) || null, 10000, 'back to the desktop’s light');
+  });
+});

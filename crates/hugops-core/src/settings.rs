@@ -56,11 +56,44 @@ pub struct WindowSettings {
     /// Seconds a closed window's process stays before it exits, releasing its
     /// memory (1 to 3600; a window opened again within them is instant).
     pub grace_seconds: u32,
+    /// The window's colours.
+    pub theme: Theme,
 }
 
 impl Default for WindowSettings {
     fn default() -> Self {
-        WindowSettings { grace_seconds: 30 }
+        WindowSettings {
+            grace_seconds: 30,
+            theme: Theme::System,
+        }
+    }
+}
+
+/// The window's colours: the desktop's light or dark choice, or always one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    fn parse(text: &str) -> Result<Theme, String> {
+        [Theme::System, Theme::Light, Theme::Dark]
+            .into_iter()
+            .find(|t| t.as_str() == text.to_ascii_lowercase())
+            .ok_or_else(|| format!("expected system, light or dark, got `{text}`"))
     }
 }
 
@@ -175,7 +208,7 @@ pub fn user_zone(store: &Store, clock: &dyn Clock) -> Result<Tz> {
 }
 
 /// The keys [`set_value`] accepts.
-pub const SETTABLE_KEYS: [&str; 12] = [
+pub const SETTABLE_KEYS: [&str; 13] = [
     "nudge.enabled",
     "nudge.weekday",
     "nudge.time",
@@ -188,6 +221,7 @@ pub const SETTABLE_KEYS: [&str; 12] = [
     "quiet_hours.end",
     "start_at_login",
     "window.grace_seconds",
+    "window.theme",
 ];
 
 /// The stored settings, with defaults for anything missing.
@@ -303,6 +337,7 @@ pub fn apply_value(settings: &mut Settings, key: &str, value: &str) -> Result<()
         "window.grace_seconds" => {
             settings.window.grace_seconds = parse_grace(value).map_err(invalid)?
         }
+        "window.theme" => settings.window.theme = Theme::parse(value).map_err(invalid)?,
         _ => {
             return Err(invalid(format!(
                 "unknown setting; known settings: {}",
@@ -368,6 +403,7 @@ pub fn entries(settings: &Settings) -> Vec<(String, String)> {
             "window.grace_seconds",
             settings.window.grace_seconds.to_string(),
         ),
+        ("window.theme", settings.window.theme.as_str().to_owned()),
     ]
     .into_iter()
     .map(|(key, value)| (key.to_owned(), value))
@@ -612,7 +648,10 @@ mod tests {
             },
             start_at_login: true,
             start_at_login_asked: true,
-            window: WindowSettings { grace_seconds: 5 },
+            window: WindowSettings {
+                grace_seconds: 5,
+                theme: Theme::Dark,
+            },
         }
     }
 
@@ -653,7 +692,7 @@ mod tests {
                 "quiet_hours": {"enabled": true, "start": "21:30", "end": "06:45"},
                 "start_at_login": true,
                 "start_at_login_asked": true,
-                "window": {"grace_seconds": 5},
+                "window": {"grace_seconds": 5, "theme": "dark"},
             })
         );
         let back: Settings = serde_json::from_value(json).unwrap();
@@ -845,6 +884,19 @@ mod tests {
     }
 
     #[test]
+    fn the_theme_follows_the_desktop_until_one_is_chosen() {
+        let mut st = store();
+        assert_eq!(load(&st).unwrap().window.theme, Theme::System);
+        let s = set_value(&mut st, "window.theme", "Dark").unwrap();
+        assert_eq!(s.window.theme, Theme::Dark);
+        assert_eq!(load(&st).unwrap().window.theme, Theme::Dark);
+        assert_eq!(load(&st).unwrap().window.grace_seconds, 30, "the rest kept");
+        let err = set_value(&mut st, "window.theme", "sepia").unwrap_err();
+        assert_eq!(err.field(), Some("window.theme"));
+        assert!(err.to_string().contains("system, light or dark"), "{err}");
+    }
+
+    #[test]
     fn window_grace_defaults_to_30_seconds_and_is_checked_on_every_path() {
         let mut st = store();
         let s = load(&st).unwrap();
@@ -859,7 +911,10 @@ mod tests {
             assert!(err.to_string().contains("1 to 3600"), "{err}");
         }
         let bad = Settings {
-            window: WindowSettings { grace_seconds: 0 },
+            window: WindowSettings {
+                grace_seconds: 0,
+                ..WindowSettings::default()
+            },
             ..s.clone()
         };
         let err = save(&mut st, &bad).unwrap_err();
@@ -908,6 +963,7 @@ mod tests {
             ("quiet_hours.end", "06:45"),
             ("start_at_login", "true"),
             ("window.grace_seconds", "5"),
+            ("window.theme", "dark"),
         ];
         let expected: Vec<(String, String)> = expected
             .iter()

@@ -1324,6 +1324,9 @@ export type Suggestion = {
 	reason: string,
 };
 
+/**  The window's colours: the desktop's light or dark choice, or always one. */
+export type Theme = "system" | "light" | "dark";
+
 /**  One conversation and its verdict. */
 export type ThreadReview = ThreadReview_Serialize | ThreadReview_Deserialize;
 
@@ -1425,6 +1428,8 @@ export type WindowSettings_Deserialize = {
 	 *  memory (1 to 3600; a window opened again within them is instant).
 	 */
 	grace_seconds?: number,
+	/**  The window's colours. */
+	theme?: Theme,
 };
 
 /**  How the window's process behaves. */
@@ -1434,5 +1439,7 @@ export type WindowSettings_Serialize = {
 	 *  memory (1 to 3600; a window opened again within them is instant).
 	 */
 	grace_seconds: number,
+	/**  The window's colours. */
+	theme: Theme,
 };
 

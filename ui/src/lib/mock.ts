@@ -78,7 +78,7 @@ let settings: Settings = {
   quiet_hours: { enabled: false, start: '22:00', end: '07:00' },
   start_at_login: false,
   start_at_login_asked: false,
-  window: { grace_seconds: 30 },
+  window: { grace_seconds: 30, theme: 'system' },
 };
 
 function seed() {
