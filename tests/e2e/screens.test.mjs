@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withApp, tempDb, dropFile, delivered, saveMeetingAt } from './harness.mjs';
+import { cli, withApp, tempDb, dropFile, delivered, saveMeetingAt } from './harness.mjs';
 import { Keys } from './webdriver.mjs';
 
 const ROSTER = readFileSync(resolve(import.meta.dirname, '../cli/fixtures/sample-roster.csv'), 'utf8');
@@ -167,5 +167,27 @@ test('Settings chooses the theme: dark at once, and still dark after a restart',
     await nav(s, 'settings');
     await (await s.waitFor('[data-testid="settings-theme-system"]')).click();
     await s.until(async () => !(await dark(s)) || null, 10000, 'back to the desktop’s light');
+  });
+});
+
+test('a saved meeting moves to a day and time typed in the user’s own zone', async () => {
+  const env = { HUGOPS_DB: tempDb(), ...CLOCK };
+  const first = saveMeetingAt(env, '2026-11-26T09:00:00Z');
+  cli(env, 'settings', 'set', 'timezone', 'Asia/Tokyo');
+  await withApp(env, async (s) => {
+    await nav(s, 'schedule');
+    await (await s.waitFor('[data-testid="meeting-move"]')).click();
+    const day = await s.waitFor('[data-testid="meeting-move-day"]');
+    const time = await s.find('[data-testid="meeting-move-time"]');
+    assert.equal(await time.property('value'), '18:00', '09:00 UTC shown in Tokyo');
+    await day.clear();
+    await day.type('2026-11-27');
+    await time.clear();
+    await time.type('18:30');
+    await (await s.find('.move button[type="submit"]')).click();
+    await s.until(async () => {
+      const [m] = JSON.parse(cli(env, 'schedule', 'agenda', '--json')).meetings;
+      return m.uid === first.uid && m.start === '2026-11-27T09:30:00Z' ? m : null;
+    }, 10000, 'the meeting moved to 18:30 in Tokyo');
   });
 });
