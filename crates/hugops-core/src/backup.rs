@@ -253,13 +253,21 @@ pub fn restore(store: &mut Store, path: &Path, now: DateTime<Utc>) -> Result<Sna
     }
     check_restorable(path)?;
     let before = snapshot(store, Reason::BeforeRestore, now)?;
-    let src = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    {
-        let backup = rusqlite::backup::Backup::new(&src, store.conn_mut())?;
-        backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
-    }
+    copy_database(path, store.conn_mut())?;
     store.migrate()?;
     Ok(before)
+}
+
+/// Copies the database file at `src` into `dst` through SQLite's online
+/// backup API (never a file copy).
+fn copy_database(src: &Path, dst: &mut Connection) -> Result<()> {
+    let src = Connection::open_with_flags(src, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    rusqlite::backup::Backup::new(&src, dst)?.run_to_completion(
+        256,
+        std::time::Duration::ZERO,
+        None,
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -90,9 +90,10 @@ impl Theme {
     }
 
     fn parse(text: &str) -> Result<Theme, String> {
+        let name = text.to_ascii_lowercase();
         [Theme::System, Theme::Light, Theme::Dark]
             .into_iter()
-            .find(|t| t.as_str() == text.to_ascii_lowercase())
+            .find(|t| t.as_str() == name)
             .ok_or_else(|| format!("expected system, light or dark, got `{text}`"))
     }
 }

@@ -6,9 +6,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
-use super::{check_restorable, list, Snapshot};
+use super::{check_restorable, copy_database, list, Snapshot};
 use crate::error::{Error, Result};
 
 /// The newest snapshot of the database at `db` that [`check_restorable`]
@@ -34,13 +34,7 @@ pub fn replace_broken(db: &Path, snapshot: &Path, now: DateTime<Utc>) -> Result<
         }
     }
     crate::fs::create_private_new(db).map_err(|e| Error::io(db, e))?;
-    let src = Connection::open_with_flags(snapshot, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let mut dst = Connection::open(db)?;
-    rusqlite::backup::Backup::new(&src, &mut dst)?.run_to_completion(
-        256,
-        std::time::Duration::ZERO,
-        None,
-    )?;
+    copy_database(snapshot, &mut Connection::open(db)?)?;
     Ok(broken)
 }
 
