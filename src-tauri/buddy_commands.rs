@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use hugops_core::buddies::{self, BuddyLoad, Pairing, Proposal, RosterImport};
+use hugops_core::buddies::{self, BuddyLoad, HistoryImport, Pairing, Proposal, RosterImport};
 use hugops_core::matching::Weights;
 use tauri::State;
 
@@ -40,6 +40,40 @@ pub async fn buddies_import_roster_text(
         &name,
         text.as_bytes(),
         now,
+    )?)
+}
+
+/// A history of pairings made before HugOps: those pairs are never proposed.
+#[tauri::command]
+#[specta::specta]
+pub async fn buddies_import_history(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Result<HistoryImport> {
+    let clock = state.clock();
+    Ok(buddies::import_history(
+        &mut state.store(),
+        &path,
+        clock.today(),
+        clock.now(),
+    )?)
+}
+
+/// A history file dropped on the window: its file name and contents.
+#[tauri::command]
+#[specta::specta]
+pub async fn buddies_import_history_text(
+    state: State<'_, AppState>,
+    name: String,
+    text: String,
+) -> Result<HistoryImport> {
+    let clock = state.clock();
+    Ok(buddies::import_history_bytes(
+        &mut state.store(),
+        &name,
+        text.as_bytes(),
+        clock.today(),
+        clock.now(),
     )?)
 }
 

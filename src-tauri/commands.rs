@@ -12,6 +12,7 @@ use hugops_core::journal::{
     self, Entry, EntryPatch, ExportFormat, Filter, ImportReport, NewEntry, Stats,
 };
 use hugops_core::settings::{self, Settings};
+use hugops_core::threads::chat_kudos::{self, ChatImportReport};
 use hugops_core::{autostart, reminders};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
@@ -83,6 +84,23 @@ pub async fn kudos_import(state: State<'_, AppState>, path: PathBuf) -> Result<I
     Ok(journal::import_file(
         &mut state.store(),
         &path,
+        state.clock(),
+    )?)
+}
+
+/// Thanks addressed to `me` in a Slack, Discord or Teams export (file or
+/// folder) or a transcript, logged as received kudos.
+#[tauri::command]
+#[specta::specta]
+pub async fn kudos_import_chat(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    me: String,
+) -> Result<ChatImportReport> {
+    Ok(chat_kudos::import_path(
+        &mut state.store(),
+        &path,
+        &me,
         state.clock(),
     )?)
 }

@@ -166,10 +166,28 @@ pub(crate) fn roster_table<'p>(path: &'p Path, bytes: &[u8]) -> Result<Table<'p>
     Ok(table)
 }
 
+/// A pairing made before, as a history file gives it. Emails are lowercase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PastPairing {
+    pub joiner: String,
+    pub buddy: String,
+    /// When the pair was made, if the file says.
+    pub date: Option<NaiveDate>,
+}
+
+/// Parses a history of past pairings as `(joiner, buddy)`, the shape
+/// matching takes; see [`parse_past_pairings`].
+pub fn parse_history(path: &Path, bytes: &[u8]) -> Result<Vec<(String, String)>> {
+    Ok(parse_past_pairings(path, bytes)?
+        .into_iter()
+        .map(|p| (p.joiner, p.buddy))
+        .collect())
+}
+
 /// Parses a history of past pairings: columns `joiner_email`, `buddy_email`
 /// and optionally `date` (YYYY-MM-DD, may be empty). Emails are lowercased;
 /// repeated pairs are kept as they are.
-pub fn parse_history(path: &Path, bytes: &[u8]) -> Result<Vec<(String, String)>> {
+pub fn parse_past_pairings(path: &Path, bytes: &[u8]) -> Result<Vec<PastPairing>> {
     let table = Table::read(path, bytes)?;
     table.require("joiner_email")?;
     table.require("buddy_email")?;
@@ -184,12 +202,17 @@ pub fn parse_history(path: &Path, bytes: &[u8]) -> Result<Vec<(String, String)>>
             }
             *slot = v.to_lowercase();
         }
-        let date = table.get(row, "date");
-        if !date.is_empty() && parse_date(date).is_none() {
-            return Err(bad("date", date_message(date)));
-        }
+        let text = table.get(row, "date");
+        let date = match text {
+            "" => None,
+            _ => Some(parse_date(text).ok_or_else(|| bad("date", date_message(text)))?),
+        };
         let [joiner, buddy] = pair;
-        out.push((joiner, buddy));
+        out.push(PastPairing {
+            joiner,
+            buddy,
+            date,
+        });
     }
     Ok(out)
 }

@@ -14,6 +14,11 @@ export const commands = {
 	kudosStats: () => __TAURI_INVOKE<Stats>("kudos_stats"),
 	kudosExport: (format: ExportFormat, path: string) => __TAURI_INVOKE<number>("kudos_export", { format, path }),
 	kudosImport: (path: string) => __TAURI_INVOKE<ImportReport>("kudos_import", { path }),
+	/**
+	 *  Thanks addressed to `me` in a Slack, Discord or Teams export (file or
+	 *  folder) or a transcript, logged as received kudos.
+	 */
+	kudosImportChat: (path: string, me: string) => __TAURI_INVOKE<ChatImportReport>("kudos_import_chat", { path, me }),
 	settingsGet: () => __TAURI_INVOKE<Settings_Serialize>("settings_get"),
 	settingsSet: (settings: Settings_Deserialize) => __TAURI_INVOKE<Settings_Serialize>("settings_set", { settings }),
 	remindersPause: (minutes: number) => __TAURI_INVOKE<Settings_Serialize>("reminders_pause", { minutes }),
@@ -54,6 +59,10 @@ export const commands = {
 	buddiesImportRoster: (path: string) => __TAURI_INVOKE<RosterImport>("buddies_import_roster", { path }),
 	/**  A roster dropped on the window: its file name and contents. */
 	buddiesImportRosterText: (name: string, text: string) => __TAURI_INVOKE<RosterImport>("buddies_import_roster_text", { name, text }),
+	/**  A history of pairings made before HugOps: those pairs are never proposed. */
+	buddiesImportHistory: (path: string) => __TAURI_INVOKE<HistoryImport>("buddies_import_history", { path }),
+	/**  A history file dropped on the window: its file name and contents. */
+	buddiesImportHistoryText: (name: string, text: string) => __TAURI_INVOKE<HistoryImport>("buddies_import_history_text", { name, text }),
 	buddiesPropose: (today: string | null, locks: ([string, string])[]) => __TAURI_INVOKE<Proposal_Serialize>("buddies_propose", { today, locks }),
 	buddiesAccept: (today: string | null, locks: ([string, string])[], joiners: string[]) => __TAURI_INVOKE<number>("buddies_accept", { today, locks, joiners }),
 	buddiesPairings: () => __TAURI_INVOKE<Pairing_Serialize[]>("buddies_pairings"),
@@ -271,6 +280,16 @@ export type BuddyLoad_Serialize = {
 	months: ([string, number])[],
 };
 
+/**  What `import` did. */
+export type ChatImportReport = {
+	/**  Messages thanking or praising you. */
+	found: number,
+	/**  Of those, newly logged as received kudos. */
+	logged: number,
+	/**  Of those, already in the journal. */
+	skipped_duplicates: number,
+};
+
 export type Count = {
 	name: string,
 	count: number,
@@ -468,6 +487,14 @@ export type Heatmap = {
 	people: number,
 	/**  The zone whose days and half hours the cells are (IANA). */
 	zone: string,
+};
+
+/**  What importing a history of past pairings changed. */
+export type HistoryImport = {
+	/**  Pairs stored now: never proposed again. */
+	added: number,
+	/**  Pairs the database already had. */
+	known: number,
 };
 
 export type ImportReport = {

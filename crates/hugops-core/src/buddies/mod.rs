@@ -154,6 +154,33 @@ pub fn record_pairs(
     source: PairingSource,
     now: DateTime<Utc>,
 ) -> Result<usize> {
+    let rows = pairs.iter().map(|p| NewPairing {
+        joiner: &p.joiner,
+        buddy: &p.buddy,
+        on,
+        score: Some(p.score),
+        reasons: &p.reasons,
+    });
+    insert_pairings(store, rows, source, now)
+}
+
+/// One pairing to store.
+struct NewPairing<'a> {
+    joiner: &'a str,
+    buddy: &'a str,
+    on: NaiveDate,
+    score: Option<f64>,
+    reasons: &'a [String],
+}
+
+/// Stores `rows` in one transaction, skipping pairs already stored; returns
+/// how many were new.
+fn insert_pairings<'a>(
+    store: &mut Store,
+    rows: impl Iterator<Item = NewPairing<'a>>,
+    source: PairingSource,
+    now: DateTime<Utc>,
+) -> Result<usize> {
     let tx = store.conn_mut().transaction()?;
     let mut added = 0;
     {
@@ -164,13 +191,13 @@ pub fn record_pairs(
              ON CONFLICT (joiner_email, buddy_email) DO NOTHING",
         )?;
         let stamp = format_instant(now);
-        for p in pairs {
+        for p in rows {
             added += insert.execute(params![
                 p.joiner,
                 p.buddy,
-                on.to_string(),
+                p.on.to_string(),
                 p.score,
-                serde_json::to_string(&p.reasons).expect("strings serialise"),
+                serde_json::to_string(p.reasons).expect("strings serialise"),
                 source.as_str(),
                 stamp,
             ])?;
@@ -178,6 +205,55 @@ pub fn record_pairs(
     }
     tx.commit()?;
     Ok(added)
+}
+
+/// What importing a history of past pairings changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct HistoryImport {
+    /// Pairs stored now: never proposed again.
+    pub added: usize,
+    /// Pairs the database already had.
+    pub known: usize,
+}
+
+/// Stores a history file's pairings (see [`crate::roster::parse_past_pairings`])
+/// so that matching never proposes those pairs again. A pair without a date
+/// is stored as made on `today`. Nothing is stored when the file has any
+/// error; a `pre-import` snapshot is taken first. `name` names the file in
+/// error messages.
+pub fn import_history_bytes(
+    store: &mut Store,
+    name: &str,
+    bytes: &[u8],
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<HistoryImport> {
+    let past = crate::roster::parse_past_pairings(std::path::Path::new(name), bytes)?;
+    crate::backup::before_import(store, now)?;
+    let rows = past.iter().map(|p| NewPairing {
+        joiner: &p.joiner,
+        buddy: &p.buddy,
+        on: p.date.unwrap_or(today),
+        score: None,
+        reasons: &[],
+    });
+    let added = insert_pairings(store, rows, PairingSource::History, now)?;
+    Ok(HistoryImport {
+        added,
+        known: past.len() - added,
+    })
+}
+
+/// Like [`import_history_bytes`] for a file on disk.
+pub fn import_history(
+    store: &mut Store,
+    path: &std::path::Path,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<HistoryImport> {
+    let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
+    import_history_bytes(store, &path.to_string_lossy(), &bytes, today, now)
 }
 
 /// Every stored pairing, oldest first.
@@ -406,6 +482,33 @@ mod tests {
         assert_eq!(stored.len(), 2);
         assert_eq!(stored[0].team, "Payments");
         assert_eq!(stored[0].name, "Ana B");
+    }
+
+    #[test]
+    fn a_history_keeps_its_dates_and_is_imported_once() {
+        let mut store = Store::open_in_memory().unwrap();
+        let today: NaiveDate = "2026-11-25".parse().unwrap();
+        let csv = "joiner_email,buddy_email,date\na@x.org,B@y.org,2025-02-03\nc@x.org,d@y.org,\n";
+        let first = import_history_bytes(&mut store, "h.csv", csv.as_bytes(), today, now()).unwrap();
+        assert_eq!(first, HistoryImport { added: 2, known: 0 });
+        let stored = pairings(&store).unwrap();
+        let dates: Vec<String> = stored.iter().map(|p| p.paired_on.to_string()).collect();
+        assert_eq!(dates, ["2025-02-03", "2026-11-25"]);
+        assert_eq!(stored[0].buddy, "b@y.org");
+        assert!(stored.iter().all(|p| p.source == PairingSource::History));
+        let again = import_history_bytes(&mut store, "h.csv", csv.as_bytes(), today, now()).unwrap();
+        assert_eq!(again, HistoryImport { added: 0, known: 2 });
+    }
+
+    #[test]
+    fn a_bad_history_stores_no_pair_and_names_line_and_field() {
+        let mut store = Store::open_in_memory().unwrap();
+        let today: NaiveDate = "2026-11-25".parse().unwrap();
+        let csv = "joiner_email,buddy_email,date\na@x.org,b@y.org,2025-02-03\nc@x.org,d@y.org,03/02/2025\n";
+        let err = import_history_bytes(&mut store, "h.csv", csv.as_bytes(), today, now()).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("h.csv") && text.contains("line 3") && text.contains("date"), "{text}");
+        assert!(pairings(&store).unwrap().is_empty());
     }
 
     #[test]

@@ -141,15 +141,20 @@ fn proposal_of(
 
     let by_email: HashMap<&str, &Person> = people.iter().map(|p| (p.email.as_str(), p)).collect();
     let brief = |email: &str| by_email.get(email).map(|p| PersonBrief::from(*p));
-    // Joiners (on `today`) who already have a stored buddy keep them, and
-    // those buddies have that much less room.
+    // Joiners (on `today`) who already have a buddy for this joining keep
+    // them, and those buddies have that much less room. A pairing from a
+    // history file dated before the joiner started belongs to an earlier
+    // stint: it only keeps that pair from being proposed again.
     let is_joiner =
         |p: &Person| (today - p.start_date).num_days() <= i64::from(opts.joiner_window_days);
+    let this_joining = |pairing: &Pairing, p: &Person| {
+        pairing.source == PairingSource::Accepted || pairing.paired_on >= p.start_date
+    };
     let mut current: HashMap<&str, &Pairing> = HashMap::new();
     for pairing in stored {
         if by_email
             .get(pairing.joiner.as_str())
-            .is_some_and(|p| is_joiner(p))
+            .is_some_and(|p| is_joiner(p) && this_joining(pairing, p))
         {
             current.insert(pairing.joiner.as_str(), pairing);
         }
@@ -335,6 +340,22 @@ mod tests {
             .alternatives
             .windows(2)
             .all(|w| w[0].score >= w[1].score));
+    }
+
+    #[test]
+    fn pairs_from_an_imported_history_are_never_proposed() {
+        let mut store = store();
+        assert_eq!(
+            buddy_of(&propose(&store, today(), Weights::default(), &[]).unwrap(), "ana@x.org"),
+            Some("cleo@y.org")
+        );
+        let history = "joiner_email,buddy_email,date\nANA@x.org,cleo@y.org,2025-03-01\n";
+        let r =
+            super::super::import_history_bytes(&mut store, "h.csv", history.as_bytes(), today(), now())
+                .unwrap();
+        assert_eq!((r.added, r.known), (1, 0));
+        let p = propose(&store, today(), Weights::default(), &[]).unwrap();
+        assert_ne!(buddy_of(&p, "ana@x.org"), Some("cleo@y.org"));
     }
 
     #[test]

@@ -22,6 +22,7 @@
 //! a link) same person, message and date.
 
 use std::collections::HashSet;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -30,12 +31,13 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use super::parse::text::is_undated;
+use super::parse::Format;
 use super::{Message, Thread};
 use crate::clock::Clock;
 use crate::journal::{
     self, Direction, Filter, NewEntry, MAX_MESSAGE_CHARS, MAX_PERSON_CHARS, MAX_TAG_CHARS,
 };
-use crate::{Result, Store};
+use crate::{Error, Result, Store};
 
 /// Words and phrases of thanks or praise, as folded words.
 const PRAISE: &[&[&str]] = &[
@@ -97,6 +99,7 @@ const GROUP: &[&str] = &[
 
 /// What `import` did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ChatImportReport {
     /// Messages thanking or praising you.
     pub found: usize,
@@ -104,6 +107,21 @@ pub struct ChatImportReport {
     pub logged: usize,
     /// Of those, already in the journal.
     pub skipped_duplicates: usize,
+}
+
+/// Reads the Slack, Discord or Teams export (file or folder) or transcript
+/// at `path`, whichever it is, and logs its thanks for `me` (see [`import`]).
+pub fn import_path(
+    store: &mut Store,
+    path: &Path,
+    me: &str,
+    clock: &dyn Clock,
+) -> Result<ChatImportReport> {
+    if me.trim().is_empty() {
+        return Err(Error::invalid("me", "must not be empty"));
+    }
+    let threads = super::parse::read_path(path, Format::Auto)?;
+    import(store, &threads, me, clock)
 }
 
 /// Logs the thanks and praise for `me` found in `threads` as received

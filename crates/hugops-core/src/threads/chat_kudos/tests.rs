@@ -235,3 +235,27 @@ fn oversized_text_is_cut_to_fit_the_journal() {
     let all = journal::list(&store, &Filter::default()).unwrap();
     assert_eq!(all[0].message.chars().count(), MAX_MESSAGE_CHARS);
 }
+
+#[test]
+fn an_export_on_disk_is_recognised_and_its_thanks_logged() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/cli/fixtures/threads/discord-export.json");
+    let mut store = Store::open_in_memory().unwrap();
+    let report = import_path(&mut store, &path, "Kiri", &clock()).unwrap();
+    assert_eq!((report.found, report.logged), (1, 1));
+    let all = journal::list(&store, &Filter::default()).unwrap();
+    assert_eq!(all[0].person, "Lars");
+    assert_eq!(all[0].direction, Direction::Received);
+}
+
+#[test]
+fn importing_from_disk_needs_a_name_and_a_readable_export() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/cli/fixtures/threads/discord-export.json");
+    let mut store = Store::open_in_memory().unwrap();
+    let nameless = import_path(&mut store, &path, "  ", &clock()).unwrap_err();
+    assert!(matches!(nameless, Error::InvalidInput { ref field, .. } if field == "me"));
+    let missing = import_path(&mut store, Path::new("/no/such/export.json"), "Kiri", &clock());
+    assert!(missing.is_err());
+    assert!(journal::list(&store, &Filter::default()).unwrap().is_empty());
+}
