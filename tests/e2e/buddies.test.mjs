@@ -99,3 +99,31 @@ test('import by drop, lock, choose another buddy, accept: accepted pairs stay af
     assert.equal(accepted[0].buddy, chosen);
   });
 });
+
+test('a dropped history of past pairs is stored, and those pairs are never proposed again', async () => {
+  await withApp({ HUGOPS_DB: tempDb(), ...CLOCK }, async (s) => {
+    await openBuddies(s);
+    await dropRoster(s, 'roster.csv', ROSTER);
+    await s.waitFor('[data-testid="pair-table"]');
+    const before = await rows(s);
+    const [joiner, { buddy }] = Object.entries(before).find(([, r]) => r.buddy);
+    // They were paired in an earlier stint, before HugOps.
+    await dropRoster(s, 'past-pairs.csv', `joiner_email,buddy_email,date\n${joiner},${buddy},2024-02-01\n`);
+    await s.until(async () => {
+      const toasts = await Promise.all((await s.findAll('[data-testid="toast-message"]')).map((t) => t.text()));
+      return toasts.some((t) => /1 past pair imported/.test(t));
+    }, 10000, 'the history toast');
+    const after = await s.until(async () => {
+      const now = await rows(s);
+      return now[joiner] && now[joiner].buddy !== buddy ? now : null;
+    }, 10000, 'a new proposal without the past pair');
+    assert.equal(after[joiner].accepted, false, 'the past pair is not shown as this joining’s buddy');
+    assert.equal(Object.keys(after).length, Object.keys(before).length, 'the roster is unchanged');
+
+    // A broken history is refused inline and stores nothing.
+    await dropRoster(s, 'bad-history.csv', 'joiner_email,buddy_email,date\nx@y.org,,2024-02-01\n');
+    const banner = await s.waitFor('[data-testid="error-banner"][data-kind="roster"]');
+    assert.match(await banner.text(), /Past pairs not imported/);
+    assert.match(await (await banner.find('[data-testid="error-message"]')).text(), /line 2/i);
+  });
+});

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { withApp, tempDb, delivered, cli, HUGOPS, quickAdd } from './harness.mjs';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -140,5 +140,43 @@ test('a new user is not nudged at first launch; a nudge they set up reaches the 
   await withApp(env, async (s) => {
     const nudge = await s.until(async () => (ours().length > before ? ours()[0] : null), 20000, 'a HugOps notification in dunst');
     assert.ok(nudge.summary.length > 0);
+  });
+});
+
+test('thanks to the user in a chat export are logged as received kudos from the window, once', async () => {
+  const discord = resolve(import.meta.dirname, '../cli/fixtures/threads/discord-export.json');
+  await withApp({ HUGOPS_DB: tempDb(), ...QUIET_MONDAY }, async (s) => {
+    const open = async () => {
+      await (await s.waitFor('[data-testid="import-chat"]')).click();
+      return s.waitFor('[data-testid="chat-import"]');
+    };
+    let dialog = await open();
+    await (await dialog.find('[data-testid="chat-me"]')).type('Kiri');
+    await (await dialog.find('[data-testid="chat-path"]')).type('/no/such/export.json');
+    await (await dialog.find('[data-testid="chat-import-run"]')).click();
+    const problem = await s.waitFor('[data-testid="chat-path-error"]');
+    assert.ok((await problem.text()).length > 0, 'the path is said to be wrong');
+
+    const path = await dialog.find('[data-testid="chat-path"]');
+    await path.clear();
+    await path.type(discord);
+    await (await dialog.find('[data-testid="chat-import-run"]')).click();
+    await s.until(async () => (await s.findAll('[data-testid="chat-import"]')).length === 0, 10000, 'the dialog closed');
+    const toast = async (re) =>
+      s.until(async () => {
+        const texts = await Promise.all((await s.findAll('[data-testid="toast-message"]')).map(textOf));
+        return texts.find((t) => re.test(t)) ?? null;
+      }, 10000, `a toast ${re}`);
+    assert.match(await toast(/Found 1 thank-you/), /1 logged, 0 already in the journal/);
+    const entries = JSON.parse(cli(s.env, 'kudos', 'list', '--json'));
+    assert.deepEqual(entries.map((e) => [e.person, e.direction]), [['Lars', 'received']]);
+
+    // Importing the same export again logs nothing new.
+    dialog = await open();
+    await (await dialog.find('[data-testid="chat-me"]')).type('Kiri');
+    await (await dialog.find('[data-testid="chat-path"]')).type(discord);
+    await (await dialog.find('[data-testid="chat-import-run"]')).click();
+    await toast(/0 logged, 1 already in the journal/);
+    assert.equal(JSON.parse(cli(s.env, 'kudos', 'list', '--json')).length, 1);
   });
 });

@@ -145,6 +145,9 @@ export const kudosExport = (format: ExportFormat, path: string) =>
 
 export const kudosImport = (path: string) => call('kudosImport', path);
 
+/** Logs the thanks to `me` in a chat export or transcript (file or folder) as received kudos. */
+export const kudosImportChat = (path: string, me: string) => call('kudosImportChat', path, me);
+
 // ---- settings and reminders ---------------------------------------------
 
 export const settingsGet = () => call('settingsGet');
@@ -188,6 +191,13 @@ export const buddiesImportRoster = (path: string) => call('buddiesImportRoster',
 export const buddiesImportRosterText = (name: string, text: string) =>
   call('buddiesImportRosterText', name, text);
 
+/** Imports pairings made before HugOps (a CSV picked in a dialog): never proposed again. */
+export const buddiesImportHistory = (path: string) => call('buddiesImportHistory', path);
+
+/** Imports a history CSV dropped on the window: its file name and text. */
+export const buddiesImportHistoryText = (name: string, text: string) =>
+  call('buddiesImportHistoryText', name, text);
+
 /** Matches the stored roster on `today` (null: the app's today), keeping `locks`. */
 export const buddiesPropose = (today: string | null, locks: Lock[]) =>
   call('buddiesPropose', today, locks);
@@ -209,6 +219,9 @@ export const buddiesWeightsSet = (weights: Weights) => call('buddiesWeightsSet',
 
 /** Native "Open" dialog for a roster CSV. Resolves to null when cancelled. */
 export const pickRosterPath = () => pickOpenPath([{ name: 'Roster (CSV)', extensions: ['csv'] }]);
+
+/** Native "Open" dialog for a history of past pairings (CSV). Resolves to null when cancelled. */
+export const pickHistoryPath = () => pickOpenPath([{ name: 'Past pairings (CSV)', extensions: ['csv'] }]);
 
 /** Native "Save as" dialog for the accepted pairs. Resolves to null when cancelled. */
 export const pickPairsExportPath = () => pickSavePath('buddy-pairs.csv', { name: 'CSV', extensions: ['csv'] });

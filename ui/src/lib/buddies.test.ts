@@ -3,6 +3,7 @@ import {
   acceptable,
   formatScore,
   introductionRows,
+  isHistoryCsv,
   introductionsText,
   keepSelectable,
   loadMonths,
@@ -139,5 +140,17 @@ describe('load chart', () => {
     const two = [{ months: [['2026-12', 1]] as Array<[string, number]> }, { months: [['2026-10', 1], ['2026-12', 2]] as Array<[string, number]> }];
     expect(loadMonths(two)).toEqual(['2026-10', '2026-12']);
     expect(showsLoadChart(two)).toBe(true);
+  });
+});
+
+describe('isHistoryCsv', () => {
+  it('knows a history of past pairings by its header, whatever the order, case, quotes or BOM', () => {
+    expect(isHistoryCsv('joiner_email,buddy_email,date\na@x,b@y,2026-01-01\n')).toBe(true);
+    expect(isHistoryCsv('\uFEFF"date", "Buddy_Email","JOINER_EMAIL"\r\n')).toBe(true);
+  });
+  it('takes anything else for a roster', () => {
+    expect(isHistoryCsv('name,email,team,timezone,start_date\n')).toBe(false);
+    expect(isHistoryCsv('joiner_email,date\nbuddy_email,x\n')).toBe(false);
+    expect(isHistoryCsv('')).toBe(false);
   });
 });

@@ -51,6 +51,16 @@ export function looksLikeCsv(name: string): boolean {
   return /\.csv$/i.test(name.trim());
 }
 
+/**
+ * Whether a CSV's header names a history of past pairings (`joiner_email`
+ * and `buddy_email` columns) rather than a roster.
+ */
+export function isHistoryCsv(text: string): boolean {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const columns = header.split(',').map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
+  return columns.includes('joiner_email') && columns.includes('buddy_email');
+}
+
 /** How many reasons a row shows before "+N" reveals the rest. */
 export const TOP_REASONS = 2;
 
