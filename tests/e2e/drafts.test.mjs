@@ -91,3 +91,41 @@ test('an edit in progress is back after kill -9 of the window process; cancellin
     await quitTrays(env.HUGOPS_RUNTIME_DIR);
   }
 });
+
+test('a chat import being filled in and a matching weight being typed are back after kill -9', async () => {
+  const env = scenarioEnv({ HUGOPS_DB: tempDb(), ...MONDAY });
+  const killWindow = async () => {
+    await sleep(TYPING_PAUSE_MS);
+    const window = processesOf(env.HUGOPS_DB).find((p) => p.comm === 'hugops-desktop');
+    process.kill(window.pid, 'SIGKILL');
+    await until(() => onlyTray(env.HUGOPS_DB), 20000, 'the killed window process gone');
+  };
+  try {
+    await withEndingWindow(env, async (s) => {
+      await (await s.waitFor('[data-testid="import-chat"]')).click();
+      await (await s.waitFor('[data-testid="chat-me"]')).type('Kiri');
+      await killWindow();
+    });
+    await withEndingWindow(env, async (s) => {
+      const me = await s.waitFor('[data-testid="chat-me"]');
+      assert.equal(await me.property('value'), 'Kiri', 'the dialog is open again, name kept');
+      await (await s.find('[data-testid="chat-cancel"]')).click();
+      await until(() => !('chat-import' in storedDrafts(env.HUGOPS_DB)), 5000, 'cancel cleared the draft');
+
+      await (await s.find('[data-testid="nav-settings"]')).click();
+      const tenure = await s.waitFor('[data-testid="weight-tenure"]');
+      // 0.1 becomes 0.12, not yet saved (that happens when the field is left).
+      await tenure.type('2');
+      await killWindow();
+      assert.equal(JSON.parse(storedDrafts(env.HUGOPS_DB).weights).tenure, 0.12, 'kept while typing');
+    });
+    await withWindow(env, async (s) => {
+      assert.equal((await s.findAll('[data-testid="chat-import"]')).length, 0, 'a cancelled import stays closed');
+      await (await s.find('[data-testid="nav-settings"]')).click();
+      const tenure = await s.waitFor('[data-testid="weight-tenure"]');
+      await s.until(async () => (await tenure.property('value')) === '0.12', 5000, 'the typed weight');
+    });
+  } finally {
+    await quitTrays(env.HUGOPS_RUNTIME_DIR);
+  }
+});
