@@ -105,16 +105,30 @@ impl Row {
 /// first non-blank character (`[` or `{` means JSON).
 pub fn import_file(store: &mut Store, path: &Path, clock: &dyn Clock) -> Result<ImportReport> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let records = parse(&bytes, Format::of(path)).map_err(|p| p.into_error(path))?;
+    let rows = checked_rows(path, &bytes, clock)?;
+    crate::backup::before_import(store, clock.now())?;
+    write_rows(store, &rows)
+}
+
+/// Parses and checks `bytes` as [`import_file`] does the file at `path`,
+/// without writing anything; the number of records. The entry point of the
+/// `journal_json` and `journal_csv` fuzz targets (`fuzz/`), built only by
+/// `cargo fuzz` (`cfg(fuzzing)`).
+#[cfg(fuzzing)]
+pub fn check_bytes(path: &Path, bytes: &[u8], clock: &dyn Clock) -> Result<usize> {
+    checked_rows(path, bytes, clock).map(|rows| rows.len())
+}
+
+/// Every record of the file, parsed and checked, before any write.
+fn checked_rows(path: &Path, bytes: &[u8], clock: &dyn Clock) -> Result<Vec<Row>> {
+    let records = parse(bytes, Format::of(path)).map_err(|p| p.into_error(path))?;
     let today = clock.today();
     let now = sql::format_created(clock.now());
-    let rows = records
+    records
         .into_iter()
         .map(|r| check(r, today, &now))
         .collect::<Result<Vec<_>, Problem>>()
-        .map_err(|p| p.into_error(path))?;
-    crate::backup::before_import(store, clock.now())?;
-    write_rows(store, &rows)
+        .map_err(|p| p.into_error(path))
 }
 
 /// The two formats the import reads.

@@ -1,0 +1,15 @@
+//! Fuzz target: incidents JSON (PagerDuty, Opsgenie): `oncall::incidents::parse_incidents`.
+#![no_main]
+
+use std::path::Path;
+
+use hugops_core::oncall::incidents::parse_incidents;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    // Only what the reader takes for JSON: an object, after any BOM.
+    let body = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+        let _ = parse_incidents(Path::new("incidents.json"), data);
+    }
+});
