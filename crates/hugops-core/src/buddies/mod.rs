@@ -489,14 +489,16 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let today: NaiveDate = "2026-11-25".parse().unwrap();
         let csv = "joiner_email,buddy_email,date\na@x.org,B@y.org,2025-02-03\nc@x.org,d@y.org,\n";
-        let first = import_history_bytes(&mut store, "h.csv", csv.as_bytes(), today, now()).unwrap();
+        let first =
+            import_history_bytes(&mut store, "h.csv", csv.as_bytes(), today, now()).unwrap();
         assert_eq!(first, HistoryImport { added: 2, known: 0 });
         let stored = pairings(&store).unwrap();
         let dates: Vec<String> = stored.iter().map(|p| p.paired_on.to_string()).collect();
         assert_eq!(dates, ["2025-02-03", "2026-11-25"]);
         assert_eq!(stored[0].buddy, "b@y.org");
         assert!(stored.iter().all(|p| p.source == PairingSource::History));
-        let again = import_history_bytes(&mut store, "h.csv", csv.as_bytes(), today, now()).unwrap();
+        let again =
+            import_history_bytes(&mut store, "h.csv", csv.as_bytes(), today, now()).unwrap();
         assert_eq!(again, HistoryImport { added: 0, known: 2 });
     }
 
@@ -505,9 +507,13 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let today: NaiveDate = "2026-11-25".parse().unwrap();
         let csv = "joiner_email,buddy_email,date\na@x.org,b@y.org,2025-02-03\nc@x.org,d@y.org,03/02/2025\n";
-        let err = import_history_bytes(&mut store, "h.csv", csv.as_bytes(), today, now()).unwrap_err();
+        let err =
+            import_history_bytes(&mut store, "h.csv", csv.as_bytes(), today, now()).unwrap_err();
         let text = err.to_string();
-        assert!(text.contains("h.csv") && text.contains("line 3") && text.contains("date"), "{text}");
+        assert!(
+            text.contains("h.csv") && text.contains("line 3") && text.contains("date"),
+            "{text}"
+        );
         assert!(pairings(&store).unwrap().is_empty());
     }
 

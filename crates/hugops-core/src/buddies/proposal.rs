@@ -346,13 +346,21 @@ mod tests {
     fn pairs_from_an_imported_history_are_never_proposed() {
         let mut store = store();
         assert_eq!(
-            buddy_of(&propose(&store, today(), Weights::default(), &[]).unwrap(), "ana@x.org"),
+            buddy_of(
+                &propose(&store, today(), Weights::default(), &[]).unwrap(),
+                "ana@x.org"
+            ),
             Some("cleo@y.org")
         );
         let history = "joiner_email,buddy_email,date\nANA@x.org,cleo@y.org,2025-03-01\n";
-        let r =
-            super::super::import_history_bytes(&mut store, "h.csv", history.as_bytes(), today(), now())
-                .unwrap();
+        let r = super::super::import_history_bytes(
+            &mut store,
+            "h.csv",
+            history.as_bytes(),
+            today(),
+            now(),
+        )
+        .unwrap();
         assert_eq!((r.added, r.known), (1, 0));
         let p = propose(&store, today(), Weights::default(), &[]).unwrap();
         assert_ne!(buddy_of(&p, "ana@x.org"), Some("cleo@y.org"));

@@ -255,7 +255,14 @@ fn importing_from_disk_needs_a_name_and_a_readable_export() {
     let mut store = Store::open_in_memory().unwrap();
     let nameless = import_path(&mut store, &path, "  ", &clock()).unwrap_err();
     assert!(matches!(nameless, Error::InvalidInput { ref field, .. } if field == "me"));
-    let missing = import_path(&mut store, Path::new("/no/such/export.json"), "Kiri", &clock());
+    let missing = import_path(
+        &mut store,
+        Path::new("/no/such/export.json"),
+        "Kiri",
+        &clock(),
+    );
     assert!(missing.is_err());
-    assert!(journal::list(&store, &Filter::default()).unwrap().is_empty());
+    assert!(journal::list(&store, &Filter::default())
+        .unwrap()
+        .is_empty());
 }
