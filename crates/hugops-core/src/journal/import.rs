@@ -115,7 +115,7 @@ pub fn import_file(store: &mut Store, path: &Path, clock: &dyn Clock) -> Result<
 /// `journal_json` and `journal_csv` fuzz targets (`fuzz/`), built only by
 /// `cargo fuzz` (`cfg(fuzzing)`).
 #[cfg(fuzzing)]
-pub fn check_bytes(path: &Path, bytes: &[u8], clock: &dyn Clock) -> Result<usize> {
+pub fn check_import(path: &Path, bytes: &[u8], clock: &dyn Clock) -> Result<usize> {
     checked_rows(path, bytes, clock).map(|rows| rows.len())
 }
 

@@ -17,7 +17,7 @@ mod validate;
 pub use crud::{add, add_many, delete, edit, get, list, undo_delete};
 pub use export::{export, export_to_file, ExportFormat};
 #[cfg(fuzzing)]
-pub use import::check_bytes as check_import;
+pub use import::check_import;
 pub use import::{import_file, ImportReport};
 pub use search::{search, DEFAULT_LIMIT as SEARCH_DEFAULT_LIMIT};
 pub use stats::{stats, Count, MonthCount, Stats, Streak};
