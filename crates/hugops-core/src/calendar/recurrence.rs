@@ -38,6 +38,16 @@ pub(crate) fn local_occurrences(
         .iter()
         .map(|rule| {
             let text = normalise_until(path, rule, until_to_local)?;
+            // The rrule crate slices the rule by bytes and panics inside a
+            // multi-byte character; a rule is ASCII anyway (RFC 5545 §3.3.10).
+            if let Some(c) = text.chars().find(|c| !c.is_ascii()) {
+                return Err(Error::bad_file(
+                    path,
+                    Some(rule.line),
+                    Some("RRULE"),
+                    format!("`{c}` is not allowed in a recurrence rule (ASCII only)"),
+                ));
+            }
             text.parse::<RRule<Unvalidated>>()
                 .and_then(|parsed| parsed.validate(dt_start))
                 .map_err(|e| Error::bad_file(path, Some(rule.line), Some("RRULE"), e.to_string()))

@@ -161,6 +161,19 @@ fn an_unknown_tzid_without_vtimezone_names_line_and_property() {
     );
 }
 
+/// Found by the `icalendar` fuzz target: a multi-byte character in a rule
+/// made the rrule crate panic (it slices the rule by bytes).
+#[test]
+fn a_non_ascii_recurrence_rule_is_an_error_not_a_panic() {
+    let message = error(
+        "BEGIN:VEVENT\nUID:r\nDTSTART:20240101T090000Z\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=\u{12c}U\nEND:VEVENT\n",
+    );
+    assert_eq!(
+        message,
+        "t.ics: line 6: field `RRULE`: `\u{12c}` is not allowed in a recurrence rule (ASCII only)"
+    );
+}
+
 #[test]
 fn all_day_and_floating_events_are_skipped_not_guessed() {
     let got = expand(
